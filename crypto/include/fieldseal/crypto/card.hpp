@@ -1,0 +1,54 @@
+#pragma once
+// Cards: how public identities travel between a researcher and HQ. A card is a
+// small UTF-8 text file with a name, a role, the age recipient and the Ed25519
+// public key, self-signed with that Ed25519 key:
+//
+//   fieldseal-card v1
+//   name: <display name, 1..128 bytes of UTF-8, no control characters>
+//   role: field | hq
+//   age-recipient: age1…
+//   signing-key: <unpadded standard base64 of the 32-byte Ed25519 public key>
+//   signature: <unpadded standard base64 of the 64-byte Ed25519 signature>
+//
+// Lines end in "\n" (no CR). The signature covers every byte of the file
+// before the "signature: " line, under the domain label
+// "fieldseal card v1\n" prepended. Parsing is strict: exactly these lines in
+// this order, nothing after the signature line's newline, at most kCardMaxBytes.
+//
+// The safety number lets two people compare a card by phone or in person: 60
+// decimal digits in 12 groups of 5, derived from the two public keys only
+// (not the name) by 5200 iterations of SHA-512, as Signal's safety numbers are.
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "fieldseal/crypto/error.hpp"
+#include "fieldseal/crypto/keys.hpp"
+
+namespace fieldseal::crypto {
+
+inline constexpr std::size_t kCardMaxBytes = 4096;
+inline constexpr std::size_t kCardNameMaxBytes = 128;
+
+enum class CardRole { field, hq };
+
+struct Card {
+  std::string name;
+  CardRole role = CardRole::field;
+  X25519Recipient age_recipient;
+  Ed25519PublicKey signing_key;
+};
+
+// Serialises and signs `card` (signing_key must be `signer`'s public key,
+// else invalid_argument; so must the name be valid).
+[[nodiscard]] Result<std::string> write_card(const Card& card, const Ed25519KeyPair& signer);
+
+// card_too_large, card_malformed, bech32_*, key_invalid, base64_invalid or
+// card_signature_invalid.
+[[nodiscard]] Result<Card> parse_card(std::string_view text);
+
+// "12345 67890 …" (12 groups of 5 digits separated by single spaces).
+[[nodiscard]] std::string safety_number(const X25519Recipient& age_recipient,
+                                        const Ed25519PublicKey& signing_key);
+
+}  // namespace fieldseal::crypto

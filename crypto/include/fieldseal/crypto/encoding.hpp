@@ -1,0 +1,37 @@
+#pragma once
+// Text encodings used by keys, cards and the age format. All decoders are
+// strict: they reject non-canonical input rather than guess.
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fieldseal/crypto/error.hpp"
+#include "fieldseal/crypto/secret_buffer.hpp"
+
+namespace fieldseal::crypto {
+
+// Bech32 (BIP 173, not bech32m) as age uses it: no 90-character limit, the
+// whole string either all lower or all upper case. `hrp` is compared
+// case-insensitively and must match (bech32_wrong_prefix otherwise).
+[[nodiscard]] std::string bech32_encode(std::string_view hrp, std::span<const std::uint8_t> data,
+                                        bool upper_case = false);
+[[nodiscard]] Result<std::vector<std::uint8_t>> bech32_decode(std::string_view hrp,
+                                                              std::string_view text);
+// Secret variants: the encoded text / decoded bytes live in secret memory.
+[[nodiscard]] SecretBuffer bech32_encode_secret(std::string_view hrp, const SecretBuffer& data,
+                                                bool upper_case);
+[[nodiscard]] Result<SecretBuffer> bech32_decode_secret(std::string_view hrp,
+                                                        std::string_view text);
+
+// Standard base64 alphabet. age uses it unpadded ("raw"); PEM armor padded.
+// Decoding rejects padding when unpadded is asked, non-zero trailing bits, and
+// any character outside the alphabet.
+[[nodiscard]] std::string base64_encode(std::span<const std::uint8_t> data, bool padded);
+[[nodiscard]] Result<std::vector<std::uint8_t>> base64_decode(std::string_view text, bool padded);
+
+[[nodiscard]] std::string hex_encode(std::span<const std::uint8_t> data);
+[[nodiscard]] Result<std::vector<std::uint8_t>> hex_decode(std::string_view text);
+
+}  // namespace fieldseal::crypto
