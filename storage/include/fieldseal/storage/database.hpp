@@ -1,0 +1,110 @@
+#pragma once
+// A thin RAII wrapper over one SQLCipher 4 connection. Opening keys the
+// database with a raw 256-bit key (PRAGMA key = "x'…'", so SQLCipher runs no
+// KDF), sets cipher_memory_security = ON, temp_store = MEMORY,
+// secure_delete = ON, foreign_keys = ON, journal_mode = WAL, and probes
+// sqlite_master to confirm the key (database_damaged otherwise).
+//
+// SQL errors are reported as Error::sql_failed (or a more precise value);
+// SQLite's own message is never passed on, since it may quote user data.
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fieldseal/crypto/secret_buffer.hpp"
+#include "fieldseal/storage/error.hpp"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace fieldseal::storage {
+
+class Statement {
+ public:
+  ~Statement();
+  Statement(Statement&&) noexcept;
+  Statement& operator=(Statement&&) noexcept;
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  // Parameters are 1-based, as in SQLite.
+  Statement& bind(int index, std::int64_t value);
+  Statement& bind(int index, std::string_view text);           // copied (SQLITE_TRANSIENT)
+  Statement& bind_blob(int index, std::span<const std::uint8_t> blob);
+  Statement& bind_null(int index);
+  Statement& bind_optional(int index, const std::optional<std::string>& text);
+
+  // true: a row is available; false: done.
+  [[nodiscard]] Result<bool> step();
+  // Steps to completion, expecting no rows.
+  [[nodiscard]] Result<void> run();
+  void reset() noexcept;  // also clears bindings
+
+  [[nodiscard]] std::int64_t column_int64(int column) const;
+  [[nodiscard]] std::string column_text(int column) const;
+  [[nodiscard]] std::optional<std::string> column_optional_text(int column) const;
+  [[nodiscard]] std::vector<std::uint8_t> column_blob(int column) const;
+  [[nodiscard]] bool column_is_null(int column) const;
+
+ private:
+  friend class Database;
+  explicit Statement(sqlite3_stmt* statement) noexcept : statement_(statement) {}
+  sqlite3_stmt* statement_ = nullptr;
+  Error first_bind_error_ = Error{};
+};
+
+class Database {
+ public:
+  // Opens (create = true: creates) the database file at `path` with `raw_key`
+  // (32 bytes). database_damaged if the key does not fit or the file is not a
+  // database; database_locked if another process holds it.
+  [[nodiscard]] static Result<Database> open(const std::filesystem::path& path,
+                                             const crypto::SecretBuffer& raw_key, bool create);
+  ~Database();
+  Database(Database&&) noexcept;
+  Database& operator=(Database&&) noexcept;
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  [[nodiscard]] Result<void> exec(std::string_view sql);
+  [[nodiscard]] Result<Statement> prepare(std::string_view sql);
+  [[nodiscard]] std::int64_t last_insert_rowid() const noexcept;
+  [[nodiscard]] int changes() const noexcept;
+
+  // RAII transaction (BEGIN IMMEDIATE): rolls back unless commit() succeeded.
+  class Transaction {
+   public:
+    ~Transaction();
+    Transaction(Transaction&&) noexcept;
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    Transaction& operator=(Transaction&&) = delete;
+    [[nodiscard]] Result<void> commit();
+
+   private:
+    friend class Database;
+    explicit Transaction(Database* database) noexcept : database_(database) {}
+    Database* database_;
+  };
+  [[nodiscard]] Result<Transaction> begin();
+
+  // Checkpoints and truncates the WAL so no old page images stay in it.
+  [[nodiscard]] Result<void> checkpoint_truncate();
+  // PRAGMA integrity_check and cipher_integrity_check both clean.
+  [[nodiscard]] Result<bool> integrity_ok();
+  // Closes the connection now (idempotent); the object becomes unusable.
+  void close() noexcept;
+
+  [[nodiscard]] sqlite3* handle() const noexcept { return db_; }
+
+ private:
+  explicit Database(sqlite3* db) noexcept : db_(db) {}
+  sqlite3* db_ = nullptr;
+};
+
+}  // namespace fieldseal::storage
