@@ -3,8 +3,9 @@
 # or vendored. Which layer may use which dependency is fixed below, by the
 # targets that link them:
 #   fieldseal_crypto    : libsodium
-#   fieldseal_storage   : + SQLCipher 4
-#   fieldseal_transport : + zstd, nlohmann-json, libarchive
+#   fieldseal_storage   : + SQLCipher 4, nlohmann-json (canonical report JSON,
+#                         which is what a report's signature covers)
+#   fieldseal_transport : + zstd, libarchive
 #   fieldseal (CLI)     : + CLI11
 #   fieldseal-gui       : + Qt 6 Widgets (the only target that may link Qt)
 find_package(PkgConfig REQUIRED)
