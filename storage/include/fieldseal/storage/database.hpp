@@ -5,8 +5,15 @@
 // secure_delete = ON, foreign_keys = ON, journal_mode = WAL, and probes
 // sqlite_master to confirm the key (database_damaged otherwise).
 //
-// SQL errors are reported as Error::sql_failed (or a more precise value);
-// SQLite's own message is never passed on, since it may quote user data.
+// journal_mode = WAL with synchronous = FULL, and a short busy timeout.
+//
+// SQL errors are reported as Error::sql_failed or a more precise value
+// (database_locked for SQLITE_BUSY/LOCKED, database_damaged for
+// SQLITE_CORRUPT/NOTADB, constraint_failed for SQLITE_CONSTRAINT, io_failed
+// for I/O, disk-full and permission errors). SQLite's own message is never
+// passed on, since it may quote user data.
+//
+// Not thread-safe: one thread uses a connection at a time.
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -36,6 +43,9 @@ class Statement {
   Statement& bind(int index, std::int64_t value);
   Statement& bind(int index, std::string_view text);           // copied (SQLITE_TRANSIENT)
   Statement& bind_blob(int index, std::span<const std::uint8_t> blob);
+  // Copied into SQLite's memory, which cipher_memory_security wipes on free.
+  Statement& bind_secret(int index, const crypto::SecretBuffer& secret);
+  Statement& bind_double(int index, double value);
   Statement& bind_null(int index);
   Statement& bind_optional(int index, const std::optional<std::string>& text);
 
@@ -48,12 +58,16 @@ class Statement {
   [[nodiscard]] std::int64_t column_int64(int column) const;
   [[nodiscard]] std::string column_text(int column) const;
   [[nodiscard]] std::optional<std::string> column_optional_text(int column) const;
+  [[nodiscard]] double column_double(int column) const;
   [[nodiscard]] std::vector<std::uint8_t> column_blob(int column) const;
+  // A blob column copied straight into secret memory (empty when NULL).
+  [[nodiscard]] crypto::SecretBuffer column_secret(int column) const;
   [[nodiscard]] bool column_is_null(int column) const;
 
  private:
   friend class Database;
   explicit Statement(sqlite3_stmt* statement) noexcept : statement_(statement) {}
+  void note_bind(int rc) noexcept;
   sqlite3_stmt* statement_ = nullptr;
   Error first_bind_error_ = Error{};
 };
@@ -61,8 +75,10 @@ class Statement {
 class Database {
  public:
   // Opens (create = true: creates) the database file at `path` with `raw_key`
-  // (32 bytes). database_damaged if the key does not fit or the file is not a
-  // database; database_locked if another process holds it.
+  // (32 bytes). database_damaged if the key does not fit, the file is not a
+  // database, or (create = false) the file is missing or empty;
+  // database_locked if another process holds it; invalid_argument if the key
+  // is not 32 bytes.
   [[nodiscard]] static Result<Database> open(const std::filesystem::path& path,
                                              const crypto::SecretBuffer& raw_key, bool create);
   ~Database();
@@ -75,8 +91,12 @@ class Database {
   [[nodiscard]] Result<Statement> prepare(std::string_view sql);
   [[nodiscard]] std::int64_t last_insert_rowid() const noexcept;
   [[nodiscard]] int changes() const noexcept;
+  // True inside BEGIN … COMMIT.
+  [[nodiscard]] bool in_transaction() const noexcept;
 
   // RAII transaction (BEGIN IMMEDIATE): rolls back unless commit() succeeded.
+  // Not nested: begin() inside a transaction fails with sql_failed. The
+  // Transaction must not outlive (or be moved past a move of) its Database.
   class Transaction {
    public:
     ~Transaction();

@@ -39,6 +39,7 @@ enum class Error {
 
   // SQL engine
   sql_failed,                 // an unexpected SQLite/SQLCipher error
+  constraint_failed,          // a UNIQUE/FOREIGN KEY/CHECK constraint refused a change
 };
 
 [[nodiscard]] std::string_view message(Error error) noexcept;
