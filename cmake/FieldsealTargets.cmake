@@ -44,15 +44,34 @@ function(fieldseal_add_fuzzer name)
   if(FIELDSEAL_FUZZ)
     target_link_options(fuzz_${name} PRIVATE -fsanitize=fuzzer)
     set(work "${CMAKE_CURRENT_BINARY_DIR}/fuzz_work/${name}")
+    # New inputs go to the work directory (the seeds in the source tree are
+    # never modified); a crash leaves its input there as crash-<sha1>. A seed
+    # directory that does not exist (git keeps no empty ones) is left out
+    # rather than making libFuzzer exit with an error.
     add_test(NAME fuzz.${name}
       COMMAND ${CMAKE_COMMAND} -E env ASAN_OPTIONS=detect_leaks=1
-              sh -c "mkdir -p '${work}' && exec \"$0\" -max_total_time=${FIELDSEAL_FUZZ_SECONDS} -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 -artifact_prefix='${work}/' '${work}' '${corpus}'"
-              $<TARGET_FILE:fuzz_${name}>)
-    set_tests_properties(fuzz.${name} PROPERTIES LABELS fuzz
-      TIMEOUT 600)
+              sh -c [=[
+                bin=$0 seconds=$1 work=$2 corpus=$3
+                mkdir -p "$work" || exit 1
+                set --
+                if [ -d "$corpus" ]; then set -- "$corpus"; fi
+                exec "$bin" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
+                  -print_final_stats=1 -artifact_prefix="$work/" "$work" "$@"
+              ]=] $<TARGET_FILE:fuzz_${name}> ${FIELDSEAL_FUZZ_SECONDS} ${work} ${corpus})
+    math(EXPR timeout "${FIELDSEAL_FUZZ_SECONDS} + 300")
+    set_tests_properties(fuzz.${name} PROPERTIES LABELS fuzz TIMEOUT ${timeout})
   else()
     target_sources(fuzz_${name} PRIVATE ${PROJECT_SOURCE_DIR}/tests/fuzz/replay_main.cpp)
     add_test(NAME fuzz_regression.${name} COMMAND fuzz_${name} ${corpus})
     set_tests_properties(fuzz_regression.${name} PROPERTIES LABELS fuzz_regression)
   endif()
 endfunction()
+
+# The layering rule (crypto <- storage <- transport <- app; Qt only in app/gui)
+# is checked by every build, whatever the options: a violation fails the build.
+# The same script runs as ctest tests with self-tests in tests/layering/.
+add_custom_target(check_layering ALL
+  COMMAND ${CMAKE_COMMAND} -DSOURCE_DIR=${PROJECT_SOURCE_DIR}
+          -P ${PROJECT_SOURCE_DIR}/tests/layering/check_layering.cmake
+  COMMENT "Checking the layering: core libraries include neither Qt nor app/ headers"
+  VERBATIM)

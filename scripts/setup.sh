@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what fieldseal needs to build and test on Debian 12 or Ubuntu 24.04.
-# Idempotent: installs only what is missing. As non-root it prints the command
-# to run instead. Afterwards it checks versions (SQLCipher 4.x, Catch2 3.x).
+# Idempotent: installs only what is missing, and needs root only then. As
+# non-root without password-less sudo it prints the exact commands to run.
+# Afterwards it checks versions (SQLCipher 4.x, Catch2 3.x).
 set -euo pipefail
 
 packages_common=(
@@ -17,18 +18,9 @@ backports_packages=(libsqlcipher-dev sqlcipher catch2)
 
 . /etc/os-release
 distro="${ID}-${VERSION_ID}"
-
-sudo_prefix=()
-if [ "$(id -u)" -ne 0 ]; then
-  if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-    sudo_prefix=(sudo)
-  else
-    echo "fieldseal set-up needs root to install packages. Run:" >&2
-    echo "  sudo $0" >&2
-    exit 1
-  fi
-fi
-as_root() { "${sudo_prefix[@]}" "$@"; }
+need_backports_source=0
+backports_line="deb http://deb.debian.org/debian bookworm-backports main"
+backports_file=/etc/apt/sources.list.d/fieldseal-backports.list
 
 missing() {
   local p
@@ -40,10 +32,7 @@ missing() {
 case "$distro" in
   debian-12)
     if ! grep -rqs 'bookworm-backports' /etc/apt/sources.list /etc/apt/sources.list.d/; then
-      echo "Adding Debian's bookworm-backports suite (SQLCipher 4.6 and Catch2 3 live there)" >&2
-      echo "deb http://deb.debian.org/debian bookworm-backports main" |
-        as_root tee /etc/apt/sources.list.d/fieldseal-backports.list >/dev/null
-      need_update=1
+      need_backports_source=1
     fi
     ;;
   ubuntu-24.04) ;;
@@ -67,14 +56,34 @@ fi
 
 if [ ${#todo[@]} -gt 0 ]; then
   mapfile -t todo < <(printf '%s\n' "${todo[@]}" | sort -u)
-  echo "Installing: ${todo[*]}" >&2
-  export DEBIAN_FRONTEND=noninteractive
-  as_root apt-get update -qq
-  if [ "$distro" = debian-12 ]; then
-    as_root apt-get install -y -qq --no-install-recommends -t bookworm-backports \
-      "${backports_packages[@]}" >/dev/null
+  # The exact commands, run here as root (or with password-less sudo), or
+  # printed for the user to run.
+  commands=()
+  if [ "$need_backports_source" = 1 ]; then
+    commands+=("echo '$backports_line' > $backports_file")
   fi
-  as_root apt-get install -y -qq --no-install-recommends "${todo[@]}" >/dev/null
+  commands+=("apt-get update -qq")
+  if [ "$distro" = debian-12 ]; then
+    commands+=("DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends -t bookworm-backports ${backports_packages[*]}")
+  fi
+  commands+=("DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${todo[*]}")
+
+  if [ "$(id -u)" -eq 0 ]; then
+    runner=(sh -c)
+  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    runner=(sudo sh -c)
+  else
+    echo "fieldseal set-up needs root to install: ${todo[*]}" >&2
+    echo "Run 'sudo $0', or these commands, then run this again:" >&2
+    for c in "${commands[@]}"; do echo "  sudo sh -c \"$c\"" >&2; done
+    exit 1
+  fi
+  [ "$need_backports_source" = 1 ] &&
+    echo "Adding Debian's bookworm-backports suite (SQLCipher 4.6 and Catch2 3 live there)" >&2
+  echo "Installing: ${todo[*]}" >&2
+  for c in "${commands[@]}"; do
+    "${runner[@]}" "$c" >/dev/null
+  done
 fi
 
 # Version checks: refuse what would build an unsafe or broken fieldseal.

@@ -4,6 +4,10 @@
 #   transport/ may also include storage, zstd, nlohmann-json, libarchive.
 # None of them may include Qt or app/ headers.
 # Usage: cmake -DSOURCE_DIR=<repo> -P check_layering.cmake
+# Self-tests: planted/ (each violation must be named) and clean/ (must pass).
+if(NOT IS_DIRECTORY "${SOURCE_DIR}")
+  message(FATAL_ERROR "check_layering: SOURCE_DIR '${SOURCE_DIR}' is not a directory")
+endif()
 set(layers crypto storage transport)
 set(forbidden_crypto    "fieldseal/storage/" "fieldseal/transport/" "sqlite3" "zstd" "nlohmann" "archive")
 set(forbidden_storage   "fieldseal/transport/" "zstd" "archive")
@@ -31,9 +35,11 @@ endforeach()
 
 # CMake side: only the GUI target may link Qt.
 foreach(layer IN LISTS layers)
-  file(READ "${SOURCE_DIR}/${layer}/CMakeLists.txt" cmake_text)
-  if(cmake_text MATCHES "Qt6::|find_package\\(Qt")
-    string(APPEND violations "  ${layer}/CMakeLists.txt links Qt\n")
+  if(EXISTS "${SOURCE_DIR}/${layer}/CMakeLists.txt")
+    file(READ "${SOURCE_DIR}/${layer}/CMakeLists.txt" cmake_text)
+    if(cmake_text MATCHES "Qt6::|Qt::|find_package\\(Qt")
+      string(APPEND violations "  ${layer}/CMakeLists.txt links Qt\n")
+    endif()
   endif()
 endforeach()
 

@@ -1,0 +1,3 @@
+// Planted violations for the layering self-test; never compiled.
+#include "app/cli/commands.hpp"
+#  include <zstd.h>
