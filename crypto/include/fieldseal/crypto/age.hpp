@@ -72,15 +72,27 @@ using Recipient = std::variant<X25519Recipient, ScryptRecipient>;
 using Identity = std::variant<X25519Identity, ScryptIdentity>;
 
 // --- Streaming encryption ----------------------------------------------------
+inline constexpr unsigned kMaxThreads = 8;
+// Chunks each thread seals or opens per batch: memory in flight is about
+// threads x kChunksPerThread x 128 KiB (ciphertext + plaintext), 2 MiB with 2
+// threads, whatever the file size.
+inline constexpr std::size_t kChunksPerThread = 8;
+
 struct EncryptOptions {
   bool armor = false;
-  unsigned threads = 0;  // 0: one per available core (at most 2 workers in use here)
+  // 0: one per available core; capped at kMaxThreads. The calling thread is
+  // one of them; the others are started on the first batch of more than one
+  // chunk, so small files never start a thread.
+  unsigned threads = 0;
 };
 
 class Encryptor {
  public:
-  // Writes the header to `sink` at once. An scrypt recipient must be alone
-  // (age_scrypt_not_alone); at least one recipient (invalid_argument).
+  // Writes the header to `sink` at once (with armor: the lines complete so
+  // far). An scrypt recipient must be alone (age_scrypt_not_alone); at least
+  // one recipient (invalid_argument); scrypt log_n in 1..kScryptMaxLogN
+  // (invalid_argument). `sink` must outlive the Encryptor. After any error
+  // the Encryptor refuses further use (age_writer_state).
   [[nodiscard]] static Result<Encryptor> begin(std::span<const Recipient> recipients,
                                                ByteSink& sink, EncryptOptions options = {});
   ~Encryptor();
@@ -99,15 +111,29 @@ class Encryptor {
 };
 
 // --- Streaming decryption ----------------------------------------------------
+enum class ArmorMode {
+  detect,   // armored when the input starts with whitespace or '-' (a binary
+            // age file always starts with "age-encryption.org/")
+  armored,  // the input must be PEM-armored (age_armor_invalid otherwise)
+  binary,   // the input is a binary age file
+};
+
 struct DecryptOptions {
-  unsigned threads = 0;
-  // Armor is detected from the first bytes ("-----BEGIN AGE ENCRYPTED FILE-----").
+  unsigned threads = 0;  // as EncryptOptions::threads
+  ArmorMode armor = ArmorMode::detect;
 };
 
 class Decryptor {
  public:
   // Reads and verifies the header (unwrapping the file key with the first
-  // identity that matches, then checking the MAC).
+  // identity that matches, then checking the MAC) and reads the payload nonce.
+  // `source` must outlive the Decryptor. Errors, by class:
+  //   header: age_header_invalid, age_header_too_large, age_unsupported_version,
+  //           age_stanza_invalid, age_scrypt_not_alone,
+  //           age_scrypt_work_factor_too_high, age_payload_nonce_missing
+  //   age_no_identity_matched, age_hmac_mismatch, age_armor_invalid, io_read.
+  // Identities are tried in order; a malformed stanza of an identity's type
+  // is an error, not a mismatch. Stanzas of unknown types are ignored.
   [[nodiscard]] static Result<Decryptor> open(ByteSource& source,
                                               std::span<const Identity> identities,
                                               DecryptOptions options = {});
@@ -117,6 +143,11 @@ class Decryptor {
 
   // Fills `out` with authenticated plaintext; returns 0 only once the final
   // chunk has been authenticated and the input is verified to end there.
+  // Payload errors (age_payload_auth_failed, age_payload_truncated,
+  // age_payload_trailing_data, age_payload_empty_last_chunk) come after every
+  // chunk before the bad one has been released, as age does; a final chunk
+  // that authenticates but is followed by more data is released, then
+  // age_payload_trailing_data. Errors are sticky.
   [[nodiscard]] Result<std::size_t> read(std::span<std::uint8_t> out);
 
  private:
@@ -134,8 +165,12 @@ class Decryptor {
                                                         DecryptOptions options = {});
 
 // --- Armor -------------------------------------------------------------------
-// Strict PEM per the age spec: 64-column lines, padded base64, LF or CRLF line
-// endings consistently, only surrounding whitespace tolerated as age does.
+// Strict PEM per the age spec and the CCTV armor vectors: the begin line,
+// lines of exactly 64 columns of canonical padded base64 except a last shorter
+// (non-empty) one, the end line. Each line ends in LF or CRLF (the end line
+// may end the input). Up to 1024 bytes of whitespace (space, tab, CR, LF) are
+// tolerated before the begin line and after the end line, nothing else.
+// armor_encode writes LF line endings and a final newline.
 [[nodiscard]] Result<std::vector<std::uint8_t>> armor_decode(std::span<const std::uint8_t> text);
 [[nodiscard]] std::string armor_encode(std::span<const std::uint8_t> binary);
 
