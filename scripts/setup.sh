@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what fieldseal needs to build and test on Debian 12 or Ubuntu 24.04.
 # Idempotent: installs only what is missing, and needs root only then. As
-# non-root without password-less sudo it prints the exact commands to run.
+# non-root it uses sudo (asking for the password only on a terminal);
+# without sudo, or with no terminal to ask on, it prints the exact commands.
 # Afterwards it checks versions (SQLCipher 4.x, Catch2 3.x).
 set -euo pipefail
 
@@ -71,6 +72,9 @@ if [ ${#todo[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
     runner=(sh -c)
   elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    runner=(sudo sh -c)
+  elif command -v sudo >/dev/null 2>&1 && [ -t 0 ] && [ -t 2 ]; then
+    echo "Installing packages needs root: sudo will ask for your password." >&2
     runner=(sudo sh -c)
   else
     echo "fieldseal set-up needs root to install: ${todo[*]}" >&2
