@@ -1,0 +1,1 @@
+#include "age_test_util.hpp"
