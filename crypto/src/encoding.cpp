@@ -15,15 +15,18 @@ namespace {
 constexpr std::string_view kBech32Charset = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
 constexpr std::size_t kBech32ChecksumChars = 6;
 
-constexpr std::array<std::int8_t, 128> make_bech32_reverse() {
-  std::array<std::int8_t, 128> table{};
+// Character → value tables for the decoders; -1 marks characters outside the
+// alphabet.
+template <std::size_t N>
+constexpr std::array<std::int8_t, N> make_reverse(std::string_view alphabet) {
+  std::array<std::int8_t, N> table{};
   for (auto& v : table) v = -1;
-  for (std::size_t i = 0; i < kBech32Charset.size(); ++i) {
-    table[static_cast<unsigned char>(kBech32Charset[i])] = static_cast<std::int8_t>(i);
+  for (std::size_t i = 0; i < alphabet.size(); ++i) {
+    table[static_cast<unsigned char>(alphabet[i])] = static_cast<std::int8_t>(i);
   }
   return table;
 }
-constexpr auto kBech32Reverse = make_bech32_reverse();
+constexpr auto kBech32Reverse = make_reverse<128>(kBech32Charset);
 
 constexpr char lower(char c) noexcept {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
@@ -186,15 +189,7 @@ Result<void> bech32_decode_into(std::string_view hrp, std::string_view text,
 constexpr std::string_view kBase64Alphabet =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-constexpr std::array<std::int8_t, 256> make_base64_reverse() {
-  std::array<std::int8_t, 256> table{};
-  for (auto& v : table) v = -1;
-  for (std::size_t i = 0; i < kBase64Alphabet.size(); ++i) {
-    table[static_cast<unsigned char>(kBase64Alphabet[i])] = static_cast<std::int8_t>(i);
-  }
-  return table;
-}
-constexpr auto kBase64Reverse = make_base64_reverse();
+constexpr auto kBase64Reverse = make_reverse<256>(kBase64Alphabet);
 
 constexpr std::string_view kHexDigits = "0123456789abcdef";
 
@@ -329,6 +324,54 @@ Result<std::vector<std::uint8_t>> hex_decode(std::string_view text) {
     out[i] = static_cast<std::uint8_t>((hi << 4) | lo);
   }
   return out;
+}
+
+bool utf8_next(std::string_view text, std::size_t& at, char32_t& out) noexcept {
+  if (at >= text.size()) return false;
+  const auto byte = [&](std::size_t i) { return static_cast<std::uint8_t>(text[i]); };
+  const std::uint8_t b0 = byte(at);
+  if (b0 < 0x80) {
+    out = b0;
+    ++at;
+    return true;
+  }
+  std::size_t len = 0;
+  char32_t cp = 0;
+  char32_t min = 0;
+  if ((b0 & 0xe0u) == 0xc0u) {
+    len = 2;
+    cp = b0 & 0x1fu;
+    min = 0x80;
+  } else if ((b0 & 0xf0u) == 0xe0u) {
+    len = 3;
+    cp = b0 & 0x0fu;
+    min = 0x800;
+  } else if ((b0 & 0xf8u) == 0xf0u) {
+    len = 4;
+    cp = b0 & 0x07u;
+    min = 0x10000;
+  } else {
+    return false;
+  }
+  if (text.size() - at < len) return false;
+  for (std::size_t i = 1; i < len; ++i) {
+    const std::uint8_t b = byte(at + i);
+    if ((b & 0xc0u) != 0x80u) return false;
+    cp = (cp << 6) | (b & 0x3fu);
+  }
+  if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;
+  out = cp;
+  at += len;
+  return true;
+}
+
+bool utf8_valid(std::string_view text) noexcept {
+  std::size_t at = 0;
+  char32_t cp = 0;
+  while (at < text.size()) {
+    if (!utf8_next(text, at, cp)) return false;
+  }
+  return true;
 }
 
 }  // namespace fieldseal::crypto

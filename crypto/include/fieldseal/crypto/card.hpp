@@ -14,10 +14,23 @@
 // before the "signature: " line, under the domain label
 // "fieldseal card v1\n" prepended. Parsing is strict: exactly these lines in
 // this order, nothing after the signature line's newline, at most kCardMaxBytes.
+// Base64 must be canonical and unpadded, the recipient lower-case Bech32, so
+// an accepted card has exactly one byte representation.
+//
+// A valid name is 1..kCardNameMaxBytes bytes of well-formed UTF-8 (shortest
+// form, no surrogates), with no control characters (U+0000..U+001F,
+// U+007F..U+009F), no bidirectional formatting characters (U+200E, U+200F,
+// U+202A..U+202E, U+2066..U+2069: they can make one name display as another),
+// and no leading or trailing space.
 //
 // The safety number lets two people compare a card by phone or in person: 60
 // decimal digits in 12 groups of 5, derived from the two public keys only
-// (not the name) by 5200 iterations of SHA-512, as Signal's safety numbers are.
+// (not the name) by 5200 iterations of SHA-512, as Signal's safety numbers are:
+//   K = age recipient (32 bytes) || Ed25519 public key (32 bytes)
+//   H = 0x00 0x00 || K || "fieldseal-card"
+//   5200 times: H = SHA-512(H || K)
+//   group i (0..11) = big-endian 40-bit integer H[5i .. 5i+5) mod 100000,
+//   written as 5 digits with leading zeros.
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -43,8 +56,16 @@ struct Card {
 // else invalid_argument; so must the name be valid).
 [[nodiscard]] Result<std::string> write_card(const Card& card, const Ed25519KeyPair& signer);
 
+// The canonical text of `card` up to and including the "signing-key: " line:
+// the bytes the signature covers, without the domain label. invalid_argument
+// when the name is not valid.
+[[nodiscard]] Result<std::string> card_unsigned_text(const Card& card);
+
+// True when `name` is a valid card name (see above).
+[[nodiscard]] bool card_name_valid(std::string_view name) noexcept;
+
 // card_too_large, card_malformed, bech32_*, key_invalid, base64_invalid or
-// card_signature_invalid.
+// card_signature_invalid (also for a signature of the wrong length).
 [[nodiscard]] Result<Card> parse_card(std::string_view text);
 
 // "12345 67890 …" (12 groups of 5 digits separated by single spaces).

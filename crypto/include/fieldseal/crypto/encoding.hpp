@@ -31,7 +31,16 @@ namespace fieldseal::crypto {
 [[nodiscard]] std::string base64_encode(std::span<const std::uint8_t> data, bool padded);
 [[nodiscard]] Result<std::vector<std::uint8_t>> base64_decode(std::string_view text, bool padded);
 
+// Lower-case hex. Decoding accepts either case; invalid_argument on an odd
+// length or a non-hex character.
 [[nodiscard]] std::string hex_encode(std::span<const std::uint8_t> data);
 [[nodiscard]] Result<std::vector<std::uint8_t>> hex_decode(std::string_view text);
+
+// Strict UTF-8 (RFC 3629): decodes the scalar value at text[at] into `out`
+// and advances `at`; false on an overlong form, a surrogate, a value above
+// U+10FFFF, a bad or missing continuation byte, or at >= text.size().
+[[nodiscard]] bool utf8_next(std::string_view text, std::size_t& at, char32_t& out) noexcept;
+// True when all of `text` is strict UTF-8.
+[[nodiscard]] bool utf8_valid(std::string_view text) noexcept;
 
 }  // namespace fieldseal::crypto
