@@ -37,6 +37,10 @@ std::string_view message(Error error) noexcept {
     case Error::purged: return "the report's content was purged";
     case Error::sql_failed: return "an unexpected database error occurred";
     case Error::constraint_failed: return "the database refused a change that breaks a constraint";
+    case Error::attachment_damaged:
+      return "an attachment is damaged: its bytes do not match the SHA-256 recorded at intake";
+    case Error::report_json_invalid:
+      return "a report document is malformed, incomplete or not in canonical form";
   }
   return "unknown storage error";
 }

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "fieldseal/storage/content_schema.hpp"
+
 namespace fieldseal::storage {
 
 namespace {
@@ -9,6 +11,7 @@ namespace {
 // One line per migration; numbers consecutive from 1.
 constexpr Migration kMigrations[] = {
     {1, migrate_vault_core_v1},
+    {2, migrate_content_v2},
 };
 
 // meta: role, name, created_at. identity: the vault's own keys (one row).

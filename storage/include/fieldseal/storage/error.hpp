@@ -40,6 +40,10 @@ enum class Error {
   // SQL engine
   sql_failed,                 // an unexpected SQLite/SQLCipher error
   constraint_failed,          // a UNIQUE/FOREIGN KEY/CHECK constraint refused a change
+
+  // Content (continued)
+  attachment_damaged,         // an attachment's stored bytes do not match its SHA-256
+  report_json_invalid,        // a report JSON is malformed, incomplete or not canonical
 };
 
 [[nodiscard]] std::string_view message(Error error) noexcept;

@@ -1,0 +1,54 @@
+#pragma once
+// Helpers shared by the report-content sources (not installed).
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fieldseal/crypto/keys.hpp"
+#include "fieldseal/storage/custody.hpp"
+#include "fieldseal/storage/database.hpp"
+#include "fieldseal/storage/reports.hpp"
+
+namespace fieldseal::storage::detail {
+
+[[nodiscard]] std::string now_utc();
+[[nodiscard]] std::string random_id();
+[[nodiscard]] std::string to_hex(std::span<const std::uint8_t> bytes);
+[[nodiscard]] Sha256Digest sha256_of(std::string_view bytes);
+[[nodiscard]] std::span<const std::uint8_t> bytes_of(std::string_view text) noexcept;
+[[nodiscard]] bool valid_utf8(std::string_view text) noexcept;
+template <std::size_t N>
+[[nodiscard]] bool to_array(const std::vector<std::uint8_t>& in, std::array<std::uint8_t, N>& out) {
+  if (in.size() != N) return false;
+  std::copy(in.begin(), in.end(), out.begin());
+  return true;
+}
+
+struct ReportRow {
+  std::int64_t num = 0;
+  ReportStatus status = ReportStatus::draft;
+};
+// not_found when no report has this id.
+[[nodiscard]] Result<ReportRow> find_report(Database& db, std::string_view id);
+
+// Appends a custody entry inside the caller's open transaction.
+[[nodiscard]] Result<CustodyEntry> append_custody_in_transaction(
+    Database& db, const crypto::Ed25519KeyPair& key, std::string_view report_id,
+    CustodyEvent event, const std::map<std::string, std::string>& details);
+
+// Search index maintenance (search.cpp), inside the caller's transaction.
+[[nodiscard]] Result<void> index_report(Database& db, std::int64_t num, const ReportDraft& draft);
+[[nodiscard]] Result<void> unindex_report(Database& db, std::int64_t num);
+// Rewrites the FTS5 b-trees so freed segments leave the index (purge).
+[[nodiscard]] Result<void> optimize_search_index(Database& db);
+
+// Attachments of a report (attachments.cpp).
+[[nodiscard]] Result<std::vector<AttachmentInfo>> load_attachments(Database& db,
+                                                                   std::int64_t report_num);
+[[nodiscard]] Result<void> delete_attachments(Database& db, std::int64_t report_num);
+
+}  // namespace fieldseal::storage::detail

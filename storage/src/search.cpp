@@ -1,0 +1,147 @@
+#include "fieldseal/storage/search.hpp"
+
+#include "content_internal.hpp"
+
+namespace fieldseal::storage {
+namespace {
+
+// unicode61 folds case but keeps "ё" apart from "е"; Russian writers use them
+// interchangeably, so both the index and the queries fold ё/Ё to е/Е.
+std::string fold_yo(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (i + 1 < text.size() && text[i] == '\xd1' && text[i + 1] == '\x91') {
+      out += "\xd0\xb5";
+      ++i;
+    } else if (i + 1 < text.size() && text[i] == '\xd0' && text[i + 1] == '\x81') {
+      out += "\xd0\x95";
+      ++i;
+    } else {
+      out.push_back(text[i]);
+    }
+  }
+  return out;
+}
+
+// A word holds something unicode61 indexes: an ASCII letter or digit, or any
+// non-ASCII character (conservative: FTS5 decides on the rest).
+bool has_word_character(std::string_view word) noexcept {
+  for (const char c : word) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool is_space(char c) noexcept {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+}  // namespace
+
+Result<std::string> fts_match_expression(std::string_view user_query) {
+  if (user_query.size() > kMaxSearchQueryBytes || !detail::valid_utf8(user_query) ||
+      user_query.find('\0') != std::string_view::npos) {
+    return fail(Error::search_query_invalid);
+  }
+  const std::string folded = fold_yo(user_query);
+  std::string_view rest = folded;
+  std::string expression;
+  std::size_t terms = 0;
+  while (!rest.empty()) {
+    std::size_t start = 0;
+    while (start < rest.size() && is_space(rest[start])) ++start;
+    rest.remove_prefix(start);
+    if (rest.empty()) break;
+    std::size_t end = 0;
+    while (end < rest.size() && !is_space(rest[end])) ++end;
+    std::string_view word = rest.substr(0, end);
+    rest.remove_prefix(end);
+    bool prefix = false;
+    if (word.size() > 1 && word.back() == '*') {
+      prefix = true;
+      word.remove_suffix(1);
+    }
+    if (!has_word_character(word)) continue;
+    if (++terms > kMaxSearchTerms) return fail(Error::search_query_invalid);
+    if (!expression.empty()) expression.push_back(' ');
+    expression.push_back('"');
+    for (const char c : word) {
+      if (c == '"') expression.push_back('"');
+      expression.push_back(c);
+    }
+    expression.push_back('"');
+    if (prefix) expression.push_back('*');
+  }
+  if (terms == 0) return fail(Error::search_query_invalid);
+  return expression;
+}
+
+Result<std::vector<SearchHit>> search_reports(Database& db, std::string_view user_query,
+                                              const SearchOptions& options) {
+  if (options.limit < 1 || options.limit > 10000 || options.offset < 0) {
+    return fail(Error::invalid_argument);
+  }
+  auto expression = fts_match_expression(user_query);
+  if (!expression) return fail(expression.error());
+  auto s = db.prepare(
+      "SELECT r.id, r.title, f.rank FROM report_search f JOIN reports r ON r.num = f.rowid "
+      "WHERE report_search MATCH ?1 AND r.status <> 'purged' ORDER BY f.rank, r.num "
+      "LIMIT ?2 OFFSET ?3");
+  if (!s) return fail(s.error());
+  s->bind(1, *expression).bind(2, options.limit).bind(3, options.offset);
+  std::vector<SearchHit> hits;
+  for (;;) {
+    auto r = s->step();
+    if (!r) {
+      // The expression is built from quoted phrases only; a failure here is
+      // still reported as the query's, never with SQLite's text.
+      return fail(r.error() == Error::sql_failed ? Error::search_query_invalid : r.error());
+    }
+    if (!*r) break;
+    hits.push_back(SearchHit{s->column_text(0), s->column_text(1), s->column_double(2)});
+  }
+  return hits;
+}
+
+namespace detail {
+
+Result<void> index_report(Database& db, std::int64_t num, const ReportDraft& d) {
+  FIELDSEAL_TRY(unindex_report(db, num));
+  std::string places = d.location.text + "\n" + d.location.region;
+  std::string names;
+  for (const auto& p : d.persons) {
+    names += p.name;
+    names += '\n';
+  }
+  std::string tags;
+  for (const auto& t : d.tags) {
+    tags += t;
+    tags += '\n';
+  }
+  auto s = db.prepare(
+      "INSERT INTO report_search (rowid, title, narrative, places, names, tags) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  if (!s) return fail(s.error());
+  s->bind(1, num).bind(2, fold_yo(d.title)).bind(3, fold_yo(d.narrative));
+  s->bind(4, fold_yo(places)).bind(5, fold_yo(names)).bind(6, fold_yo(tags));
+  return s->run();
+}
+
+Result<void> unindex_report(Database& db, std::int64_t num) {
+  auto s = db.prepare("DELETE FROM report_search WHERE rowid = ?1");
+  if (!s) return fail(s.error());
+  s->bind(1, num);
+  return s->run();
+}
+
+Result<void> optimize_search_index(Database& db) {
+  return db.exec("INSERT INTO report_search (report_search) VALUES ('optimize');");
+}
+
+}  // namespace detail
+
+}  // namespace fieldseal::storage
