@@ -18,7 +18,7 @@ void hmac_sha256(std::span<const std::uint8_t> key, std::span<const std::uint8_t
                  std::span<std::uint8_t, kSha256Bytes> out) noexcept;
 
 // HKDF-Extract then HKDF-Expand. An empty salt means HashLen zero bytes, as the
-// RFC says. `length` ≤ 255 × 32, else invalid_argument.
+// RFC says. 1 ≤ `length` ≤ 255 × 32, else invalid_argument.
 [[nodiscard]] Result<SecretBuffer> hkdf_sha256(std::span<const std::uint8_t> ikm,
                                                std::span<const std::uint8_t> salt,
                                                std::span<const std::uint8_t> info,

@@ -28,7 +28,8 @@ struct Argon2idParams {
   [[nodiscard]] static constexpr Argon2idParams cap() noexcept { return {4ull << 30, 16}; }
 
   // kdf_parameters_below_floor / kdf_parameters_above_cap, or ok. Memory must
-  // also be a whole number of KiB.
+  // also be a whole number of KiB (invalid_argument otherwise: libsodium would
+  // silently round it down).
   [[nodiscard]] Result<void> validate() const noexcept;
   // True when `this` is weaker than `target` in memory or passes (the vault
   // re-wraps a slot on unlock when so).
@@ -38,7 +39,8 @@ struct Argon2idParams {
 };
 
 // Derive `output_bytes` (16..64) from `passphrase` and a 16-byte salt. Validates
-// `params` first. kdf_failed when the memory cannot be had.
+// `params` first. kdf_failed when the memory cannot be had; invalid_argument
+// for a bad salt or output length.
 [[nodiscard]] Result<SecretBuffer> argon2id_derive(const SecretBuffer& passphrase,
                                                    std::span<const std::uint8_t> salt,
                                                    const Argon2idParams& params,
@@ -46,6 +48,8 @@ struct Argon2idParams {
 
 // Test-only escape hatch: derive with parameters below the floor (for fast
 // unit tests of code above the KDF). Never used by the vault on user data.
+// Still refuses what libsodium cannot honour exactly (memory under 8 KiB or
+// not whole KiB, zero passes): invalid_argument.
 [[nodiscard]] Result<SecretBuffer> argon2id_derive_unchecked(const SecretBuffer& passphrase,
                                                              std::span<const std::uint8_t> salt,
                                                              const Argon2idParams& params,
