@@ -26,8 +26,10 @@ if [ "${FIELDSEAL_SKIP_BUILD:-0}" != 1 ]; then
   cmake --build --preset release --target fieldseal -j "$(nproc)"
 fi
 
-fieldseal="$root/build/release/app/cli/fieldseal"
-[ -x "$fieldseal" ] || { echo "error: $fieldseal was not built" >&2; exit 1; }
+bindir="$root/build/release/app/cli"
+[ -x "$bindir/fieldseal" ] || { echo "error: $bindir/fieldseal was not built" >&2; exit 1; }
+# The steps below call `fieldseal` by name: the one just built.
+export PATH="$bindir:$PATH"
 command -v age >/dev/null || { echo "error: the age tool is missing (scripts/setup.sh installs it)" >&2; exit 1; }
 
 work=$(mktemp -d "$root/build/release/demo.XXXXXX")
@@ -41,11 +43,27 @@ step() {
   shift
   step_no=$((step_no + 1))
   printf '\n[%d] %s\n' "$step_no" "$what"
-  printf '    $ %s\n' "$*"
+  if [ "$1" = refused ]; then printf '    $ %s\n' "${*:2}"; else printf '    $ %s\n' "$*"; fi
   "$@"
 }
 # say "text": a result line under the current step.
 say() { printf '    -> %s\n' "$*"; }
+# refused command...: runs a command that must fail, showing its error.
+refused() {
+  if "$@"; then
+    echo "error: this should have been refused" >&2
+    exit 1
+  fi
+  say "refused, as it must be"
+}
+# flip_byte FILE OFFSET: changes one byte of FILE in place.
+flip_byte() {
+  local old new
+  old=$(od -An -tu1 -j "$2" -N1 "$1" | tr -d ' ')
+  new=$(((old + 1) % 256))
+  # shellcheck disable=SC2059
+  printf "\\$(printf '%03o' "$new")" | dd of="$1" bs=1 seek="$2" conv=notrunc status=none
+}
 same_bytes() {
   if cmp -s "$1" "$2"; then
     say "$2 is byte-for-byte identical to $1"
@@ -60,7 +78,7 @@ same_bytes() {
 # receipt and purge steps here.
 
 step "HQ creates its identity: an X25519 key in age's format (secret in hq.key)" \
-  "$fieldseal" age keygen -o hq.key 2>keygen.stderr
+  fieldseal age keygen -o hq.key 2>keygen.stderr
 cat keygen.stderr
 recipient=$(grep -o 'age1[02-9ac-hj-np-z]*' keygen.stderr | head -n 1 || true)
 [ -n "$recipient" ] || { echo "error: fieldseal age keygen printed no age1... recipient" >&2; exit 1; }
@@ -72,21 +90,25 @@ step "Cross-check: the standard age-keygen derives the same recipient from hq.ke
   { echo "error: age-keygen derives $(cat age-keygen.recipient), fieldseal printed $recipient" >&2; exit 1; }
 say "same recipient"
 
-cat >testimony.txt <<'EOF'
+write_sample_testimony() {
+  cat >"$1" <<'EOF'
 Sample testimony (invented for this demo).
 Date: 2026-11-02. Place: a district police station.
 The witness saw two people detained at the bus stop at about 18:00 and taken
 away in an unmarked van. One of them was beaten during the arrest.
 Свидетель видел, как двух человек задержали на остановке около 18:00.
 EOF
-say "wrote a sample testimony, testimony.txt ($(wc -c <testimony.txt) bytes)"
+}
+step "A researcher has a testimony to send (an invented sample, English and Russian)" \
+  write_sample_testimony testimony.txt
+say "testimony.txt: $(wc -c <testimony.txt) bytes"
 
 step "The researcher seals the testimony to HQ: an age v1 file only hq.key opens" \
-  "$fieldseal" age encrypt -r "$recipient" -o testimony.age testimony.txt
+  fieldseal age encrypt -r "$recipient" -o testimony.age testimony.txt
 say "testimony.age: $(wc -c <testimony.age) bytes; it begins: $(head -c 21 testimony.age)"
 
 step "HQ opens it with fieldseal" \
-  "$fieldseal" age decrypt -i hq.key -o opened-by-fieldseal.txt testimony.age
+  fieldseal age decrypt -i hq.key -o opened-by-fieldseal.txt testimony.age
 same_bytes testimony.txt opened-by-fieldseal.txt
 
 step "HQ opens the same file with the standard age tool (no fieldseal needed)" \
@@ -96,7 +118,16 @@ same_bytes testimony.txt opened-by-age.txt
 step "And the reverse: a file sealed by the standard age tool, armored as text ..." \
   age -r "$recipient" -a -o from-age.txt.age testimony.txt
 step "... opens in fieldseal" \
-  "$fieldseal" age decrypt -i hq.key -o opened-from-age.txt from-age.txt.age
+  fieldseal age decrypt -i hq.key -o opened-from-age.txt from-age.txt.age
 same_bytes testimony.txt opened-from-age.txt
+
+cp testimony.age tampered.age
+offset=$(($(wc -c <tampered.age) - 20))
+step "On the way, someone changes one byte of the sealed file (at byte $offset) ..." \
+  flip_byte tampered.age "$offset"
+step "... and HQ's fieldseal refuses it, writing no output at all" \
+  refused fieldseal age decrypt -i hq.key -o tampered-opened.txt tampered.age
+[ ! -e tampered-opened.txt ] || { echo "error: a refused file left output behind" >&2; exit 1; }
+say "no tampered-opened.txt was written"
 
 printf '\nDemo complete: %d steps. The temporary directory is deleted now.\n' "$step_no"
