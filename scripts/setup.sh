@@ -11,7 +11,7 @@ packages_common=(
   libsodium-dev libsqlcipher-dev libzstd-dev
   qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools libqt6svg6
   catch2 nlohmann-json3-dev libarchive-dev libcli11-dev zlib1g-dev
-  age zstd tar xvfb xauth
+  age zstd tar time xvfb xauth
   clang-14 libfuzzer-14-dev libclang-rt-14-dev
   sqlcipher
 )
