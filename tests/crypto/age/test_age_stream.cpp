@@ -101,7 +101,8 @@ TEST_CASE("round trip across sizes, thread counts, write sizes and armor", "[age
   const Keys keys;
   const auto ids = keys.identities();
   const std::size_t size = GENERATE(std::size_t{0}, 1, 100, kChunk - 1, kChunk, kChunk + 1,
-                                    2 * kChunk, 2 * kChunk + 1, 17 * kChunk + 5, 33 * kChunk);
+                                    2 * kChunk, 2 * kChunk + 1, 17 * kChunk + 5);
+  // With two threads a batch is 16 chunks: 17 chunks and a bit cross it.
   const Bytes plain = pattern(size, static_cast<std::uint32_t>(size));
   for (unsigned enc_threads : {1u, 2u}) {
     for (bool armor : {false, true}) {
