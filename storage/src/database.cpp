@@ -246,7 +246,9 @@ Result<Database> Database::open(const std::filesystem::path& path,
   sqlite3_extended_result_codes(raw, 1);
 
   // Before the key, so every allocation made from here on is wiped when freed.
-  FIELDSEAL_TRY(exec_all(raw, "PRAGMA cipher_memory_security = ON;"));
+  // SQLCipher's own log goes to stderr and would clutter the CLI; every
+  // failure reaches the caller as an Error anyway.
+  FIELDSEAL_TRY(exec_all(raw, "PRAGMA cipher_log_level = NONE; PRAGMA cipher_memory_security = ON;"));
 
   {
     // "x'<64 hex digits>'" in secret memory: the raw-key form, so SQLCipher
