@@ -532,7 +532,7 @@ Result<Decryptor> Decryptor::open(ByteSource& source, std::span<const Identity> 
 }
 
 Result<std::size_t> Decryptor::read(std::span<std::uint8_t> out) {
-  if (!impl_) return fail(Error::invalid_argument);
+  if (!impl_ || out.empty()) return fail(Error::invalid_argument);
   Impl& s = *impl_;
   std::size_t total = 0;
   while (total < out.size()) {

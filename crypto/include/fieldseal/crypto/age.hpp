@@ -143,7 +143,7 @@ class Decryptor {
 
   // Fills `out` with authenticated plaintext; returns 0 only once the final
   // chunk has been authenticated and the input is verified to end there.
-  // Payload errors (age_payload_auth_failed, age_payload_truncated,
+  // `out` must not be empty (invalid_argument). Payload errors (age_payload_auth_failed, age_payload_truncated,
   // age_payload_trailing_data, age_payload_empty_last_chunk) come after every
   // chunk before the bad one has been released, as age does; a final chunk
   // that authenticates but is followed by more data is released, then
