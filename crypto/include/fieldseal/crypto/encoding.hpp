@@ -14,7 +14,10 @@ namespace fieldseal::crypto {
 
 // Bech32 (BIP 173, not bech32m) as age uses it: no 90-character limit, the
 // whole string either all lower or all upper case. `hrp` is compared
-// case-insensitively and must match (bech32_wrong_prefix otherwise).
+// case-insensitively and must match (bech32_wrong_prefix otherwise); a
+// string with a bad checksum is bech32_invalid whatever its prefix. Encoding
+// computes the checksum over the lower-cased `hrp`; an `hrp` that is empty,
+// mixed-case or outside ASCII 33..126 is a contract violation (abort).
 [[nodiscard]] std::string bech32_encode(std::string_view hrp, std::span<const std::uint8_t> data,
                                         bool upper_case = false);
 [[nodiscard]] Result<std::vector<std::uint8_t>> bech32_decode(std::string_view hrp,

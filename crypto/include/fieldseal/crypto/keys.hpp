@@ -54,13 +54,17 @@ class X25519Identity {
 };
 
 // X25519 scalar multiplication (crypto_scalarmult). key_invalid when the
-// result is all zeros (low-order point), as age requires.
+// result is all zeros (low-order point), as age requires; invalid_argument
+// when `scalar` is not 32 bytes.
 [[nodiscard]] Result<SecretBuffer> x25519(const SecretBuffer& scalar,
                                           std::span<const std::uint8_t, kX25519Bytes> point);
+// The public key of `scalar` (32 bytes, else abort: a contract violation).
 [[nodiscard]] std::array<std::uint8_t, kX25519Bytes> x25519_base(const SecretBuffer& scalar);
 
 class Ed25519PublicKey {
  public:
+  // key_invalid for a wrong length, a non-canonical encoding or a point of
+  // small order (crypto_core_ed25519_is_valid_point): no honest key is one.
   [[nodiscard]] static Result<Ed25519PublicKey> from_bytes(std::span<const std::uint8_t> bytes);
   [[nodiscard]] const std::array<std::uint8_t, kEd25519PublicKeyBytes>& bytes() const noexcept {
     return key_;
