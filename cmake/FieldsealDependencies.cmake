@@ -51,3 +51,13 @@ endif()
 if(FIELDSEAL_BUILD_TESTS)
   find_package(Catch2 3 REQUIRED)
 endif()
+
+# The C2SP CCTV age vectors are test data, not a package: they sit in the
+# project's shared tree beside the repository. Without them the CCTV test
+# fails (it never skips); say why at configure time already.
+if(FIELDSEAL_BUILD_TESTS AND NOT IS_DIRECTORY "${FIELDSEAL_CCTV_AGE_DIR}")
+  message(WARNING
+    "No CCTV age test vectors at FIELDSEAL_CCTV_AGE_DIR=${FIELDSEAL_CCTV_AGE_DIR}; "
+    "the CCTV test will fail. Point -DFIELDSEAL_CCTV_AGE_DIR at a copy "
+    "(the npm package cctv-age@0.2.0 holds the same set).")
+endif()
