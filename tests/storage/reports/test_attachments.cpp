@@ -1,0 +1,194 @@
+#include <algorithm>
+
+#include <catch2/catch_test_macros.hpp>
+
+#include "fieldseal/crypto/encoding.hpp"
+#include "fieldseal/crypto/hkdf.hpp"
+#include "fieldseal/crypto/io.hpp"
+#include "fieldseal/storage/attachments.hpp"
+#include "fieldseal/storage/custody.hpp"
+#include "report_fixture.hpp"
+
+using namespace fieldseal;
+using namespace fieldseal::storage;
+using fieldseal::storage::test::Vault;
+
+namespace {
+
+std::vector<std::uint8_t> pattern(std::size_t size, std::uint32_t seed) {
+  std::vector<std::uint8_t> out(size);
+  std::uint32_t x = seed * 2654435761U + 1U;
+  for (auto& b : out) {
+    x ^= x << 13U;
+    x ^= x >> 17U;
+    x ^= x << 5U;
+    b = static_cast<std::uint8_t>(x);
+  }
+  return out;
+}
+
+Sha256Digest digest(std::span<const std::uint8_t> data) {
+  Sha256Digest d{};
+  crypto::sha256(data, d);
+  return d;
+}
+
+// Fails after `limit` bytes, as a disk or pipe might.
+class FailingSource final : public crypto::ByteSource {
+ public:
+  explicit FailingSource(std::size_t limit) : limit_(limit) {}
+  crypto::Result<std::size_t> read(std::span<std::uint8_t> out) override {
+    if (given_ >= limit_) return fieldseal::fail(crypto::Error::io_read);
+    const std::size_t n = std::min(out.size(), limit_ - given_);
+    std::fill_n(out.begin(), n, std::uint8_t{0x5a});
+    given_ += n;
+    return n;
+  }
+
+ private:
+  std::size_t limit_;
+  std::size_t given_ = 0;
+};
+
+// Returns at most 1000 bytes per read, to exercise short reads.
+class TrickleSource final : public crypto::ByteSource {
+ public:
+  explicit TrickleSource(std::span<const std::uint8_t> data) : data_(data) {}
+  crypto::Result<std::size_t> read(std::span<std::uint8_t> out) override {
+    const std::size_t n = std::min({out.size(), data_.size() - offset_, std::size_t{1000}});
+    std::copy_n(data_.begin() + static_cast<std::ptrdiff_t>(offset_), n, out.begin());
+    offset_ += n;
+    return n;
+  }
+
+ private:
+  std::span<const std::uint8_t> data_;
+  std::size_t offset_ = 0;
+};
+
+std::string new_report(Vault& v) {
+  ReportDraft d;
+  d.title = "with attachments";
+  auto id = create_report(v.db, v.key, d);
+  REQUIRE(id.ok());
+  return *id;
+}
+
+std::int64_t count(Vault& v, const char* table) {
+  auto s = v.db.prepare(std::string("SELECT count(*) FROM ") + table);
+  REQUIRE(s.ok());
+  REQUIRE(s->step().value());
+  return s->column_int64(0);
+}
+
+}  // namespace
+
+TEST_CASE("attachments round-trip at the chunk boundaries with SHA-256 at intake") {
+  Vault v;
+  const auto id = new_report(v);
+  const std::size_t sizes[] = {0,
+                               1,
+                               kAttachmentChunkBytes - 1,
+                               kAttachmentChunkBytes,
+                               kAttachmentChunkBytes + 1,
+                               3 * 1024 * 1024 + 17};
+  std::uint32_t seed = 1;
+  std::vector<AttachmentInfo> added;
+  for (const std::size_t size : sizes) {
+    INFO(size);
+    const auto data = pattern(size, seed++);
+    crypto::MemorySource source(data);
+    auto info = add_attachment(v.db, v.key, id, source, "file-" + std::to_string(size) + ".bin",
+                               "application/octet-stream");
+    REQUIRE(info.ok());
+    CHECK(info->size == size);
+    CHECK(info->sha256 == digest(data));
+    added.push_back(*info);
+
+    crypto::MemorySink sink;
+    REQUIRE(read_attachment(v.db, id, info->sha256, sink).ok());
+    CHECK(sink.bytes() == data);
+    CHECK(verify_attachment(v.db, id, info->sha256).ok());
+  }
+  auto listed = list_attachments(v.db, id);
+  REQUIRE(listed.ok());
+  CHECK(*listed == added);
+  // chunk counts: 0, 1, 1, 1, 2, 13
+  CHECK(count(v, "attachment_chunks") == 0 + 1 + 1 + 1 + 2 + 13);
+  auto log = list_custody(v.db, id);
+  REQUIRE(log.ok());
+  CHECK(log->size() == 1 + std::size(sizes));
+  CHECK(log->back().event == CustodyEvent::attachment_added);
+  CHECK(log->back().details.at("size") == std::to_string(sizes[5]));
+  CHECK(log->back().details.count("name") == 0);
+}
+
+TEST_CASE("short reads, duplicates, failures and sealed reports") {
+  Vault v;
+  const auto id = new_report(v);
+  const auto data = pattern(kAttachmentChunkBytes * 2 + 5, 99);
+
+  TrickleSource trickle(data);
+  auto info = add_attachment(v.db, v.key, id, trickle, "photo.jpg", "image/jpeg");
+  REQUIRE(info.ok());
+  CHECK(info->sha256 == digest(data));
+
+  crypto::MemorySource again(data);
+  auto dup = add_attachment(v.db, v.key, id, again, "copy.jpg", "image/jpeg");
+  REQUIRE(dup.ok());
+  CHECK(dup->name == "photo.jpg");  // the existing one
+  CHECK(count(v, "attachments") == 1);
+  CHECK(count(v, "attachment_chunks") == 3);
+
+  FailingSource failing(kAttachmentChunkBytes + 10);
+  CHECK(add_attachment(v.db, v.key, id, failing, "broken.mov", "video/quicktime").error() ==
+        Error::io_failed);
+  CHECK(count(v, "attachments") == 1);  // nothing of the failed intake is left
+  CHECK(count(v, "attachment_chunks") == 3);
+  CHECK(list_custody(v.db, id)->size() == 2);
+
+  crypto::MemorySource s1(data);
+  CHECK(add_attachment(v.db, v.key, id, s1, "../etc/passwd", "").error() ==
+        Error::invalid_argument);
+  CHECK(add_attachment(v.db, v.key, id, s1, "", "").error() == Error::invalid_argument);
+  CHECK(add_attachment(v.db, v.key, id, s1, "a.txt", "text/plain; charset=x").error() ==
+        Error::invalid_argument);
+  CHECK(add_attachment(v.db, v.key, "00000000-0000-4000-8000-000000000000", s1, "a", "")
+            .error() == Error::not_found);
+
+  Sha256Digest unknown{};
+  crypto::MemorySink sink;
+  CHECK(read_attachment(v.db, id, unknown, sink).error() == Error::attachment_not_found);
+
+  REQUIRE(finalize_report(v.db, v.key, id).ok());
+  crypto::MemorySource s2(pattern(10, 5));
+  CHECK(add_attachment(v.db, v.key, id, s2, "late.txt", "").error() == Error::report_final);
+  auto r = get_report(v.db, id);
+  REQUIRE(r.ok());
+  REQUIRE(r->canonical_json.has_value());
+  // The signed document lists the attachment's hash.
+  CHECK(r->canonical_json->find(crypto::hex_encode(info->sha256)) != std::string::npos);
+}
+
+TEST_CASE("a damaged or missing chunk is attachment_damaged") {
+  Vault v;
+  const auto id = new_report(v);
+  const auto data = pattern(kAttachmentChunkBytes + 100, 7);
+  crypto::MemorySource source(data);
+  auto info = add_attachment(v.db, v.key, id, source, "doc.pdf", "application/pdf");
+  REQUIRE(info.ok());
+  SECTION("changed byte") {
+    REQUIRE(v.db.exec("UPDATE attachment_chunks SET data = zeroblob(length(data)) WHERE seq = 1")
+                .ok());
+  }
+  SECTION("missing chunk") {
+    REQUIRE(v.db.exec("DELETE FROM attachment_chunks WHERE seq = 0").ok());
+  }
+  SECTION("truncated chunk") {
+    REQUIRE(v.db.exec("UPDATE attachment_chunks SET data = substr(data, 1, 10) WHERE seq = 1")
+                .ok());
+  }
+  crypto::MemorySink sink;
+  CHECK(read_attachment(v.db, id, info->sha256, sink).error() == Error::attachment_damaged);
+  CHECK(verify_attachment(v.db, id, info->sha256).error() == Error::attachment_damaged);
+}
