@@ -285,7 +285,11 @@ Result<std::size_t> JoinedSource::read_impl(std::span<std::uint8_t> out) {
 
 crypto::Result<std::size_t> JoinedSource::read(std::span<std::uint8_t> out) {
   if (problem_) return fail(crypto::Error::io_read);
-  if (done_ || out.empty() || order_.empty()) return std::size_t{0};
+  if (done_ || out.empty()) return std::size_t{0};
+  if (order_.empty() || order_.size() != headers_.size()) {
+    problem_ = PartProblem{Error::part_missing, 0, 0};
+    return fail(crypto::Error::io_read);
+  }
   auto r = read_impl(out);
   if (!r) {
     if (!problem_) problem_ = PartProblem{r.error(), 0, 0};
