@@ -96,7 +96,7 @@ std::vector<age::Identity> identities_of(const Vector& v) {
 
 }  // namespace
 
-TEST_CASE("CCTV age vectors give exactly their expected result", "[age][cctv]") {
+TEST_CASE("age: CCTV age vectors give exactly their expected result", "[age][cctv]") {
   const std::vector<Vector> vectors = load_all();
   REQUIRE(vectors.size() == kExpectedVectors);
   std::size_t run = 0;
@@ -130,7 +130,7 @@ TEST_CASE("CCTV age vectors give exactly their expected result", "[age][cctv]") 
   CHECK(by_class["HMAC failure"] == 1);
 }
 
-TEST_CASE("CCTV headers that parse serialize to identical bytes", "[age][cctv][header]") {
+TEST_CASE("age: CCTV headers that parse serialize to identical bytes", "[age][cctv][header]") {
   std::size_t parsed = 0;
   for (const Vector& v : load_all()) {
     Bytes file = v.file;
@@ -152,7 +152,7 @@ TEST_CASE("CCTV headers that parse serialize to identical bytes", "[age][cctv][h
   CHECK(parsed >= 90);
 }
 
-TEST_CASE("the decryptor detects armor from the first bytes", "[age][cctv][armor]") {
+TEST_CASE("age: the decryptor detects armor from the first bytes", "[age][cctv][armor]") {
   for (const Vector& v : load_all()) {
     if (v.name != "armor_x25519" && v.name != "x25519" && v.name != "armor_whitespace_outside")
       continue;

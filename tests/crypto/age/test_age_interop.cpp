@@ -254,15 +254,15 @@ void we_open_theirs(std::initializer_list<Mode> modes) {
 
 // Split by mode so ctest can run them side by side: age's scrypt at its fixed
 // work factor 2^18 takes seconds per file.
-TEST_CASE("interop: age opens our X25519 files", "[age][interop]") {
+TEST_CASE("age: interop: age opens our X25519 files", "[age][interop]") {
   age_opens_ours({Mode::x25519_one, Mode::x25519_three});
 }
-TEST_CASE("interop: age opens our scrypt files", "[age][interop][scrypt]") {
+TEST_CASE("age: interop: age opens our scrypt files", "[age][interop][scrypt]") {
   age_opens_ours({Mode::scrypt});
 }
-TEST_CASE("interop: we open age's X25519 files", "[age][interop]") {
+TEST_CASE("age: interop: we open age's X25519 files", "[age][interop]") {
   we_open_theirs({Mode::x25519_one, Mode::x25519_three});
 }
-TEST_CASE("interop: we open age's scrypt files", "[age][interop][scrypt]") {
+TEST_CASE("age: interop: we open age's scrypt files", "[age][interop][scrypt]") {
   we_open_theirs({Mode::scrypt});
 }

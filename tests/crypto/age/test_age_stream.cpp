@@ -97,7 +97,7 @@ bool is_prefix(const Bytes& prefix, const Bytes& whole) {
 
 }  // namespace
 
-TEST_CASE("round trip across sizes, thread counts, write sizes and armor", "[age][stream]") {
+TEST_CASE("age: round trip across sizes, thread counts, write sizes and armor", "[age][stream]") {
   const Keys keys;
   const auto ids = keys.identities();
   const std::size_t size = GENERATE(std::size_t{0}, 1, 100, kChunk - 1, kChunk, kChunk + 1,
@@ -132,7 +132,7 @@ TEST_CASE("round trip across sizes, thread counts, write sizes and armor", "[age
   }
 }
 
-TEST_CASE("short reads from the source", "[age][stream]") {
+TEST_CASE("age: short reads from the source", "[age][stream]") {
   const Keys keys;
   const auto ids = keys.identities();
   const Bytes plain = pattern(3 * kChunk + 77);
@@ -159,7 +159,7 @@ TEST_CASE("short reads from the source", "[age][stream]") {
   }
 }
 
-TEST_CASE("several X25519 recipients; others do not match", "[age][x25519]") {
+TEST_CASE("age: several X25519 recipients; others do not match", "[age][x25519]") {
   const Keys a, b, c, stranger;
   std::vector<age::Recipient> recipients;
   for (const Keys* k : {&a, &b, &c}) recipients.emplace_back(k->identity.recipient());
@@ -185,7 +185,7 @@ TEST_CASE("several X25519 recipients; others do not match", "[age][x25519]") {
   CHECK(*got == plain);
 }
 
-TEST_CASE("scrypt recipients", "[age][scrypt]") {
+TEST_CASE("age: scrypt recipients", "[age][scrypt]") {
   const Bytes plain = pattern(70000);
   std::vector<age::Recipient> recipients;
   recipients.emplace_back(age::ScryptRecipient{SecretBuffer::from_text("correct horse"), kTestLogN});
@@ -238,7 +238,7 @@ TEST_CASE("scrypt recipients", "[age][scrypt]") {
   }
 }
 
-TEST_CASE("every flipped byte of a small file is rejected", "[age][tamper]") {
+TEST_CASE("age: every flipped byte of a small file is rejected", "[age][tamper]") {
   const Keys keys;
   const auto ids = keys.identities();
   const Bytes plain = pattern(200);
@@ -262,7 +262,7 @@ TEST_CASE("every flipped byte of a small file is rejected", "[age][tamper]") {
   }
 }
 
-TEST_CASE("1,000 random flipped bytes of a 1 MiB file are rejected", "[age][tamper]") {
+TEST_CASE("age: 1,000 random flipped bytes of a 1 MiB file are rejected", "[age][tamper]") {
   const Keys keys;
   const auto ids = keys.identities();
   const Bytes plain = pattern(1 << 20, 7);
@@ -290,7 +290,7 @@ TEST_CASE("1,000 random flipped bytes of a 1 MiB file are rejected", "[age][tamp
   }
 }
 
-TEST_CASE("truncation at every chunk boundary and around the header end", "[age][truncate]") {
+TEST_CASE("age: truncation at every chunk boundary and around the header end", "[age][truncate]") {
   const Keys keys;
   const auto ids = keys.identities();
   // A short final chunk, and a full final chunk (lastness only from the flag).
@@ -331,7 +331,7 @@ TEST_CASE("truncation at every chunk boundary and around the header end", "[age]
   }
 }
 
-TEST_CASE("appended bytes are rejected", "[age][trailing]") {
+TEST_CASE("age: appended bytes are rejected", "[age][trailing]") {
   const Keys keys;
   const auto ids = keys.identities();
   for (std::size_t size : {std::size_t{0}, std::size_t{100}, kChunk, 2 * kChunk}) {
@@ -373,7 +373,7 @@ TEST_CASE("appended bytes are rejected", "[age][trailing]") {
   CHECK(out.error == Error::age_armor_invalid);
 }
 
-TEST_CASE("writer and reader misuse", "[age][api]") {
+TEST_CASE("age: writer and reader misuse", "[age][api]") {
   const Keys keys;
   MemorySink sink;
   CHECK(age::Encryptor::begin({}, sink).error() == Error::invalid_argument);
@@ -399,7 +399,7 @@ TEST_CASE("writer and reader misuse", "[age][api]") {
   CHECK(age::Decryptor::open(source, {}).error() == Error::invalid_argument);
 }
 
-TEST_CASE("header parsing: caps and grammar", "[age][header]") {
+TEST_CASE("age: header parsing: caps and grammar", "[age][header]") {
   age::Header h;
   h.stanzas.push_back({"X25519", {"abc"}, Bytes(48, 7)});  // a full body line + empty line
   h.stanzas.push_back({"t", {}, {}});
@@ -432,7 +432,7 @@ TEST_CASE("header parsing: caps and grammar", "[age][header]") {
   CHECK(age::parse_header(to_bytes("\x89PNG")).error() == Error::age_header_invalid);
 }
 
-TEST_CASE("armor encode/decode", "[age][armor]") {
+TEST_CASE("age: armor encode/decode", "[age][armor]") {
   for (std::size_t size : std::initializer_list<std::size_t>{0, 1, 2, 3, 47, 48, 49, 96, 1000}) {
     const Bytes data = pattern(size, 11);
     const std::string text = age::armor_encode(data);
