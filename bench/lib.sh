@@ -56,7 +56,8 @@ print_report() {
   cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
   mem=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
   echo "Run on $(date -u +%Y-%m-%d) — $(nproc) cores ($cpu), $mem RAM, $(. /etc/os-release && echo "$PRETTY_NAME");"
-  echo "median of $BENCH_RUNS runs; peak RSS is the largest of the runs (GNU time %M)."
+  echo "median of $BENCH_RUNS runs; peak RSS is the largest of the runs (GNU time %M);"
+  echo "load average (1, 5, 15 min) $BENCH_LOAD_START before, $BENCH_LOAD_END after."
   echo
   echo "| Benchmark | Tool | Data | Median time (s) | Throughput (MiB/s) | Peak RSS (MiB) |"
   echo "|---|---|---|---:|---:|---:|"

@@ -39,11 +39,13 @@ for name in "${selected[@]}"; do
   declare -F "bench_case_$name" >/dev/null || { echo "bench: no case named $name" >&2; exit 2; }
   targets+=(${BENCH_TARGETS[$name]:-})
 done
+mapfile -t targets < <(printf '%s\n' "${targets[@]}" | sort -u)
 
 echo "bench: building the release preset (${targets[*]})" >&2
 (cd "$repo" && cmake --preset release >/dev/null &&
   cmake --build --preset release -j2 --target "${targets[@]}" >/dev/null)
 
+BENCH_LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 rm -rf "$BENCH_WORK"
 mkdir -p "$BENCH_WORK"
 trap 'rm -rf "$BENCH_WORK"' EXIT
@@ -53,4 +55,5 @@ for name in "${selected[@]}"; do
   "bench_case_$name"
 done
 
+BENCH_LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 print_report

@@ -14,6 +14,9 @@ namespace {
 
 void register_all_commands(CLI::App& app, CliContext& ctx) {
   register_age_commands(app, ctx);
+  register_vault_commands(app, ctx);
+  register_report_commands(app, ctx);
+  register_contact_commands(app, ctx);
   // Later command groups: one line each, e.g. register_vault_commands(app, ctx);
 }
 

@@ -13,5 +13,11 @@ class CliContext;
 
 // fieldseal age keygen|encrypt|decrypt
 void register_age_commands(CLI::App& app, CliContext& ctx);
+// fieldseal init | passphrase | duress | panic | config
+void register_vault_commands(CLI::App& app, CliContext& ctx);
+// fieldseal report … | vocab | attach | attachment … | custody | purge
+void register_report_commands(CLI::App& app, CliContext& ctx);
+// fieldseal card | contact … | identity export-secret
+void register_contact_commands(CLI::App& app, CliContext& ctx);
 
 }  // namespace fieldseal::cli

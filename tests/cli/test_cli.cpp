@@ -14,13 +14,19 @@
 #include <string>
 #include <vector>
 
+#include <csignal>
+#include <thread>
+
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <nlohmann/json.hpp>
+
 #include "cli.hpp"
+#include "cli_context.hpp"
 #include "fieldseal/crypto/error.hpp"
 #include "fieldseal/crypto/secret_buffer.hpp"
 
@@ -477,4 +483,97 @@ TEST_CASE("the real age binary opens what fieldseal wrote, and the reverse", "[c
     REQUIRE(dec.code == kExitSuccess);
     CHECK(read_file(cli.path("fs.out")) == plaintext);
   }
+}
+
+TEST_CASE("CliContext: vault and JSON conventions", "[cli][context]") {
+  std::istringstream in;
+  std::ostringstream out;
+  std::ostringstream err;
+  ScriptedPrompter prompter;
+  std::map<std::string, std::string> env;
+  fieldseal::cli::CliIo io{in, out, err, false, false, false,
+                           [&env](std::string_view name) -> std::optional<std::string_view> {
+                             auto it = env.find(std::string(name));
+                             if (it == env.end()) return std::nullopt;
+                             return std::string_view(it->second);
+                           },
+                           prompter};
+  fieldseal::cli::CliContext ctx(io);
+
+  try {
+    (void)ctx.vault_dir();
+    FAIL("no vault given must be a usage error");
+  } catch (const fieldseal::cli::CommandError& e) {
+    CHECK(e.exit_code() == kExitUsage);
+    CHECK_THAT(std::string(e.what()), ContainsSubstring("FIELDSEAL_VAULT"));
+  }
+  env["FIELDSEAL_VAULT"] = "from-env";
+  CHECK(ctx.vault_dir() == fs::path("from-env"));
+  ctx.vault_option() = "from-option";
+  CHECK(ctx.vault_dir() == fs::path("from-option"));
+
+  ctx.print_json(nlohmann::json{{"reports", 3}});
+  CHECK(nlohmann::json::parse(out.str()) == nlohmann::json{{"reports", 3}});
+  CHECK(out.str().back() == '\n');
+
+  // Progress draws only on a terminal.
+  { fieldseal::cli::Progress quiet(ctx, "working", 100 << 20); quiet.advance(50 << 20); }
+  CHECK(err.str().empty());
+  io.stderr_is_terminal = true;
+  { fieldseal::cli::Progress shown(ctx, "working", 100 << 20); shown.advance(50 << 20); }
+  CHECK_THAT(err.str(), ContainsSubstring("working: 50 MiB of 100 MiB (50%)"));
+}
+
+TEST_CASE("global options are accepted before and after the subcommand", "[cli][usage]") {
+  Cli cli;
+  CHECK(cli.run({"--vault", cli.path("v"), "age", "keygen", "-o", cli.path("k1")}).code == kExitSuccess);
+  CHECK(cli.run({"age", "keygen", "--json", "-o", cli.path("k2")}).code == kExitSuccess);
+  CHECK(fs::exists(cli.path("k1")));
+  CHECK(fs::exists(cli.path("k2")));
+}
+
+TEST_CASE("the fieldseal binary removes its partial output when killed", "[cli][age][signals]") {
+  Cli cli;
+  REQUIRE(cli.run({"age", "keygen", "-o", cli.path("key")}).code == kExitSuccess);
+  write_file(cli.path("in.bin"), random_bytes(4 * 65536, 3));
+  REQUIRE(cli.run({"age", "encrypt", "-r", public_key_of(cli.path("key")), "-o", cli.path("in.age"),
+                   cli.path("in.bin")})
+              .code == kExitSuccess);
+  std::string sealed = read_file(cli.path("in.age"));
+  REQUIRE(::mkfifo(cli.path("pipe").c_str(), 0600) == 0);
+  const auto before = listing(cli.dir());
+
+  std::vector<std::string> args = {FIELDSEAL_CLI_EXECUTABLE, "age", "decrypt", "-i", cli.path("key"),
+                                   "-o", cli.path("out.bin"), cli.path("pipe")};
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+  pid_t pid = 0;
+  REQUIRE(posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ) == 0);
+  posix_spawn_file_actions_destroy(&actions);
+
+  // Feed the header and two chunks, keep the pipe open: the child waits for more.
+  int fd = ::open(cli.path("pipe").c_str(), O_WRONLY | O_CLOEXEC);
+  REQUIRE(fd >= 0);
+  std::size_t part = sealed.size() / 2;
+  REQUIRE(::write(fd, sealed.data(), part) == static_cast<ssize_t>(part));
+
+  auto hidden_present = [&] {
+    for (const auto& name : listing(cli.dir()))
+      if (name.starts_with(".fieldseal-") && name.ends_with(".partial")) return true;
+    return false;
+  };
+  for (int i = 0; i < 1000 && !hidden_present(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  CHECK(hidden_present());
+
+  REQUIRE(::kill(pid, SIGTERM) == 0);
+  int status = 0;
+  REQUIRE(::waitpid(pid, &status, 0) == pid);
+  ::close(fd);
+  CHECK(WIFSIGNALED(status));
+  CHECK(WTERMSIG(status) == SIGTERM);
+  CHECK(listing(cli.dir()) == before);
 }
