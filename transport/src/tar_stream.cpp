@@ -202,7 +202,8 @@ Result<std::optional<TarEntry>> TarReader::next() {
   if (s.seen.size() >= s.max_entries) return fail(Error::tar_too_many_entries);
   if (!archive_entry_size_is_set(e) || archive_entry_size(e) < 0) return fail(Error::tar_corrupt);
   auto size = static_cast<std::uint64_t>(archive_entry_size(e));
-  if (size > entry_size_cap(*kind)) return fail(Error::tar_entry_too_large);
+  if (size > entry_size_cap(*kind))
+    return fail(*kind == EntryKind::manifest ? Error::manifest_too_large : Error::tar_entry_too_large);
   s.seen.emplace(name);
   s.in_entry = true;
   s.left = size;
