@@ -3,6 +3,7 @@
 #include <sodium.h>
 #include <sqlite3.h>
 
+#include <cstdint>
 #include <cstring>
 #include <limits>
 #include <system_error>
@@ -14,6 +15,11 @@ namespace {
 
 constexpr std::size_t kRawKeyBytes = 32;
 constexpr int kBusyTimeoutMs = 2000;
+
+// SQLITE_TRANSIENT without the macro's C-style cast: SQLite copies the value.
+sqlite3_destructor_type transient() noexcept {
+  return reinterpret_cast<sqlite3_destructor_type>(static_cast<std::intptr_t>(-1));
+}
 
 Error map_rc(int rc) noexcept {
   switch (rc & 0xff) {
@@ -122,7 +128,7 @@ Statement& Statement::bind(int index, std::string_view text) {
   }
   // A non-null pointer even for "" so the value is an empty text, not NULL.
   note_bind(sqlite3_bind_text(statement_, index, text.empty() ? "" : text.data(), length,
-                              SQLITE_TRANSIENT));
+                              transient()));
   return *this;
 }
 
@@ -134,7 +140,7 @@ Statement& Statement::bind_blob(int index, std::span<const std::uint8_t> blob) {
   }
   static constexpr std::uint8_t kEmpty = 0;
   note_bind(sqlite3_bind_blob(statement_, index, blob.empty() ? &kEmpty : blob.data(), length,
-                              SQLITE_TRANSIENT));
+                              transient()));
   return *this;
 }
 

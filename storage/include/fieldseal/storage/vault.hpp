@@ -30,6 +30,14 @@
 // refreshes the unused slots); the duress path adds the creation of an empty
 // database (milliseconds, beside seconds of Argon2id at the default).
 //
+// Parameter upgrades: open() re-seals the slot it opened when its Argon2id
+// parameters are weaker than the target, and gives every unused slot the
+// target parameters. A slot that was not opened (a second passphrase, the
+// duress slot) keeps its old parameters until it is opened, so right after
+// an upgrade the file shows one or more slots with older parameters: that
+// reveals that more than one slot is in use. Upgrades happen only when the
+// default strength changes (a new fieldseal release), so this is rare.
+//
 // Panic: the key-slot file overwritten in place with random bytes and
 // fsync'ed, then every vault file unlinked (the database only overwritten at
 // its head: without the master key its pages are noise). Constant time in the
