@@ -517,6 +517,17 @@ Result<ReportDraft> normalize_draft(ReportDraft d) {
       return fail(Error::invalid_argument);
     }
   }
+  std::size_t total = d.title.size() + d.narrative.size() + d.location.text.size() +
+                      d.location.region.size();
+  for (const Act& a : d.acts) total += a.method.size() + 64;
+  for (const Person& p : d.persons) {
+    total += p.name.size() + p.description.size() + p.sensitive.legal_name.size() +
+             p.sensitive.birth_date.size() + p.sensitive.contact.size() +
+             p.sensitive.notes.size() + 64;
+  }
+  for (const Source& s : d.sources) total += s.description.size() + 64;
+  for (const auto& tag : d.tags) total += tag.size();
+  if (total > kMaxDraftBytes) return fail(Error::invalid_argument);
   std::vector<std::string> tags;
   for (const auto& tag : d.tags) {
     const auto t = trim(tag);
@@ -590,6 +601,7 @@ Result<std::string> finalize_report(Database& db, const crypto::Ed25519KeyPair& 
   const PublicKeyBytes signer = key.public_key().bytes();
   auto json = build_document_json(db, row->num, std::string(id), created_at, now, signer);
   if (!json) return fail(json.error());
+  if (json->size() > kMaxReportJsonBytes) return fail(Error::invalid_argument);
   const auto signature = key.sign(bytes_of(*json));
   const auto digest = detail::sha256_of(*json);
   {

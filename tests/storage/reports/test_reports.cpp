@@ -117,6 +117,14 @@ TEST_CASE("invalid drafts are refused and change nothing") {
   SECTION("invalid UTF-8") { d.narrative = "abc\xff"; }
   SECTION("NUL byte") { d.title = std::string("a\0b", 3); }
   SECTION("title too long") { d.title = std::string(kMaxTitleBytes + 1, 'x'); }
+  SECTION("too much text in total") {
+    d.persons[1].sensitive.notes = std::string(kMaxFieldBytes, 'n');
+    for (int i = 0; i < 300; ++i) {
+      Person p = d.persons[1];
+      p.ref = "x" + std::to_string(i);
+      d.persons.push_back(p);
+    }
+  }
   SECTION("bad coordinates") { d.location.coordinates = Coordinates{91 * kMicrodegrees, 0}; }
   SECTION("bad ref characters") { d.persons[0].ref = "a b"; }
   SECTION("bad date") { d.start = PartialDate{DatePrecision::day, "2026-02-30"}; }

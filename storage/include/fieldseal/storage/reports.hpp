@@ -45,6 +45,9 @@ inline constexpr std::size_t kMaxTagBytes = 128;
 inline constexpr std::size_t kMaxListItems = 1000;        // acts, persons, sources, tags
 inline constexpr std::size_t kMaxAmendmentBytes = 256 * 1024;
 inline constexpr std::int64_t kMaxListLimit = 10000;
+// All the text of a draft together; keeps a final report's canonical JSON
+// under kMaxReportJsonBytes (report_json.hpp), the bundle's entry cap.
+inline constexpr std::size_t kMaxDraftBytes = 4 * 1024 * 1024;
 
 // A date known to a given precision: value is "YYYY-MM-DD" (day), "YYYY-MM"
 // (month), "YYYY" (year) or "" (unknown), and nothing else.
