@@ -1,0 +1,118 @@
+#pragma once
+// The report editor: the HURIDOCS-based form (incident with dates at their
+// precision and location; acts typed from the core's vocabulary with labels
+// in the UI language; persons with roles and their sensitive details;
+// sources with consent; tags), the narrative, attachments (added from disk
+// on the worker thread; images previewed from bytes read out of the vault
+// and decoded in memory only), the custody log, and the actions save draft,
+// finalize and purge. A final or purged report is shown read-only.
+#include <QImage>
+#include <QWidget>
+#include <functional>
+#include <optional>
+
+#include "fieldseal/storage/reports.hpp"
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
+class QTabWidget;
+class QTableWidget;
+
+namespace fieldseal::gui {
+
+class VaultSession;
+
+// A date entry that accepts "YYYY-MM-DD", "YYYY-MM", "YYYY" or nothing and
+// shows the precision the core reads from it.
+class PartialDateEdit : public QWidget {
+  Q_OBJECT
+ public:
+  explicit PartialDateEdit(const QString& accessible_name, QWidget* parent = nullptr);
+  [[nodiscard]] storage::Result<storage::PartialDate> value() const;
+  void set_value(const storage::PartialDate& date);
+  void set_read_only(bool read_only);
+  QLineEdit* edit;
+
+ private:
+  void update_precision();
+  QLabel* precision_;
+};
+
+class ReportEditor : public QWidget {
+  Q_OBJECT
+ public:
+  explicit ReportEditor(VaultSession* session, QWidget* parent = nullptr);
+
+  void open_new();
+  void open_report(const QString& id);
+  // Empties every field and forgets the report (on lock).
+  void clear();
+
+  // Saves the form (create or update); then `then` on success.
+  void save(std::function<void()> then = {});
+  void finalize();
+  void purge();
+  void add_attachment(const QString& path);
+
+  [[nodiscard]] const QString& report_id() const { return id_; }
+  [[nodiscard]] std::optional<storage::ReportStatus> status() const { return status_; }
+  [[nodiscard]] bool busy() const { return busy_ > 0; }
+  [[nodiscard]] const QImage& preview_image() const { return preview_image_; }
+
+  // The form as a draft; an error text naming the field otherwise.
+  [[nodiscard]] std::variant<storage::ReportDraft, QString> draft_from_form() const;
+
+  QTabWidget* tabs;
+  QLabel* header;
+  QLineEdit* title_edit;
+  PartialDateEdit* start_edit;
+  PartialDateEdit* end_edit;
+  QLineEdit* place_edit;
+  QLineEdit* region_edit;
+  QLineEdit* coordinates_edit;
+  QLineEdit* tags_edit;
+  QPlainTextEdit* narrative_edit;
+  QTableWidget* acts_table;
+  QTableWidget* persons_table;
+  QTableWidget* sources_table;
+  QListWidget* attachments_list;
+  QLabel* preview;
+  QTableWidget* custody_table;
+  QPushButton* save_button;
+  QPushButton* finalize_button;
+  QPushButton* purge_button;
+  QPushButton* back_button;
+  QPushButton* add_attachment_button;
+  QLabel* message;
+
+  void add_act_row(const storage::Act& act = {});
+  void add_person_row(const storage::Person& person = {});
+  void add_source_row(const storage::Source& source = {});
+
+ signals:
+  void changed_in_vault();  // saved, finalized or purged: the list reloads
+  void close_requested();
+
+ private:
+  void load(const storage::Report& report);
+  void reload();
+  void load_custody();
+  void show_preview(int row);
+  void set_editable(bool editable);
+  void begin_busy(const QString& text);
+  void end_busy();
+
+  VaultSession* session_;
+  QString id_;
+  std::optional<storage::ReportStatus> status_;
+  std::vector<storage::AttachmentInfo> attachments_;
+  QImage preview_image_;
+  int busy_ = 0;
+  QList<QWidget*> edit_buttons_;
+};
+
+}  // namespace fieldseal::gui
