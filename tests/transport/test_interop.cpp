@@ -3,6 +3,9 @@
 // and split parts are joined by stripping each part's 88-byte header.
 #include <catch2/catch_test_macros.hpp>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -126,6 +129,43 @@ TEST_CASE("transport: split parts are recoverable with age, tail and the pipelin
   fs::create_directories(out);
   REQUIRE(run("age -d -i '" + key + "' '" + joined + "' | zstd -q -d | tar -x -C '" + out.string() + "'") == 0);
   check_extracted(out, content, sealed);
+
+  // fieldseal itself joins the parts whatever they are called, in directory order.
+  fs::path renamed = dir.path / "inbox";
+  fs::create_directories(renamed);
+  for (std::uint32_t k = 1; k <= *count; ++k)
+    fs::rename(dir.path / ("part-" + std::to_string(k)), renamed / (to_hex(new_bundle_id()) + ".txt"));
+  std::vector<fs::path> found;
+  for (const auto& entry : fs::directory_iterator(renamed)) found.push_back(entry.path());
+  REQUIRE(found.size() == *count);
+  auto ids = keys.hq_identities();
+  struct FdFile final : crypto::ByteSource {
+    int fd;
+    crypto::FdSource source;
+    explicit FdFile(const fs::path& p) : fd(::open(p.c_str(), O_RDONLY | O_CLOEXEC)), source(fd) {}
+    ~FdFile() override { ::close(fd); }
+    crypto::Result<std::size_t> read(std::span<std::uint8_t> out) override { return source.read(out); }
+  };
+  std::vector<PartHeader> headers;
+  for (const fs::path& p : found) {
+    FdFile file(p);
+    REQUIRE(file.fd >= 0);
+    auto h = read_part_header(file, ids);
+    REQUIRE(h.ok());
+    REQUIRE(h->has_value());
+    headers.push_back(**h);
+  }
+  auto order = plan_join(headers);
+  REQUIRE(order.ok());
+  JoinedSource joined_source(headers, *order,
+                             [&](std::size_t index) -> Result<std::unique_ptr<crypto::ByteSource>> {
+                               return std::unique_ptr<crypto::ByteSource>(std::make_unique<FdFile>(found[index]));
+                             },
+                             ids);
+  auto loaded = read_bundle(joined_source, ids);
+  REQUIRE(loaded.ok());
+  CHECK(loaded->bundle.manifest == sealed.summary.manifest);
+  CHECK(loaded->entries.size() == content.entries.size());
 }
 
 TEST_CASE("transport: a bundle re-encrypted by the age binary keeps or breaks the binding", "[transport][interop]") {
