@@ -362,8 +362,10 @@ std::string custody_json(const std::vector<CustodyEntry>& entries, const Custody
                         {"at", e.at},
                         {"event", std::string(key(e.event))},
                         {"details", e.details},
+                        {"prev", detail::to_hex(e.prev)},
                         {"hash", detail::to_hex(e.hash)},
-                        {"signer", detail::to_hex(e.signer)}});
+                        {"signer", detail::to_hex(e.signer)},
+                        {"signature", detail::to_hex(e.signature)}});
   }
   json out{{"entries", std::move(list)},
            {"intact", check.intact()},

@@ -161,7 +161,8 @@ TEST_CASE("short reads, duplicates, failures and sealed reports") {
   CHECK(read_attachment(v.db, id, unknown, sink).error() == Error::attachment_not_found);
 
   REQUIRE(finalize_report(v.db, v.key, id).ok());
-  crypto::MemorySource s2(pattern(10, 5));
+  const auto late = pattern(10, 5);
+  crypto::MemorySource s2(late);
   CHECK(add_attachment(v.db, v.key, id, s2, "late.txt", "").error() == Error::report_final);
   auto r = get_report(v.db, id);
   REQUIRE(r.ok());

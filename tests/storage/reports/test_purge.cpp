@@ -215,7 +215,8 @@ TEST_CASE("purge leaves no residue in decrypted pages, free pages, WAL or raw fi
   crypto::MemorySource source(blob);
   auto att = add_attachment(v.db, v.key, *id, source, kCyrillic + ".txt", "text/plain");
   REQUIRE(att.ok());
-  crypto::MemorySource keep_source(std::vector<std::uint8_t>(1000, 0x42));
+  const std::vector<std::uint8_t> keep_blob(1000, 0x42);
+  crypto::MemorySource keep_source(keep_blob);
   auto keep_att = add_attachment(v.db, v.key, *keep, keep_source, "keep.bin", "");
   REQUIRE(keep_att.ok());
   REQUIRE(finalize_report(v.db, v.key, *id).ok());
