@@ -857,7 +857,7 @@ void run_custody(CliContext& ctx, const IdOptions& options) {
     ctx.out() << "SEQ  " << pad("AT", 20) << "  " << pad("EVENT", event_w) << "  DETAILS\n";
     for (const auto& e : log) {
       ctx.out() << pad(std::to_string(e.seq), 3) << "  " << pad(e.at, 20) << "  "
-                << pad(st::key(e.event), event_w);
+                << (e.details.empty() ? std::string(st::key(e.event)) : pad(st::key(e.event), event_w));
       for (const auto& [k, v] : e.details) ctx.out() << "  " << printable(k) << '=' << printable(v);
       ctx.out() << '\n';
     }
