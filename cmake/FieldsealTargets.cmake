@@ -35,12 +35,18 @@ endfunction()
 # Without it: the same target linked to a small driver that replays the seed
 # corpus, registered as ctest "fuzz_regression.<name>", so every build checks
 # that the seeds still pass.
+# fuzz_all: every fuzz target. The fuzz build preset builds only this and
+# check_layering, so a half-written front end never blocks fuzzing and the
+# fuzz build compiles no more than the fuzzers need.
+add_custom_target(fuzz_all)
+
 function(fieldseal_add_fuzzer name)
   cmake_parse_arguments(FZ "" "" "SOURCES;LIBS" ${ARGN})
   set(corpus "${PROJECT_SOURCE_DIR}/tests/fuzz/corpus/${name}")
   add_executable(fuzz_${name} ${FZ_SOURCES})
   target_link_libraries(fuzz_${name} PRIVATE ${FZ_LIBS})
   fieldseal_harden(fuzz_${name})
+  add_dependencies(fuzz_all fuzz_${name})
   if(FIELDSEAL_FUZZ)
     target_link_options(fuzz_${name} PRIVATE -fsanitize=fuzzer)
     set(work "${CMAKE_CURRENT_BINARY_DIR}/fuzz_work/${name}")
