@@ -1,7 +1,7 @@
 #pragma once
 // Non-identifying preferences, the only thing fieldseal-gui writes outside a
 // vault: language, idle-lock timeout and what the panic action does. Stored
-// with QSettings (INI, $XDG_CONFIG_HOME/fieldseal/fieldseal-gui.conf). No
+// with QSettings (INI, $XDG_CONFIG_HOME/fieldseal/fieldseal-gui.ini). No
 // paths, names, recent files or window state.
 #include <QString>
 #include <QStringList>

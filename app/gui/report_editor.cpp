@@ -245,6 +245,7 @@ ReportEditor::ReportEditor(VaultSession* session, QWidget* parent)
   auto* scroll = new QScrollArea;
   scroll->setWidget(preview);
   scroll->setWidgetResizable(true);
+  scroll->setAccessibleName(tr("Image preview"));
   auto* split = new QSplitter;
   split->addWidget(attachments_list);
   split->addWidget(scroll);

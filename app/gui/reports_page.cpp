@@ -103,6 +103,11 @@ void ReportsPage::apply() {
   debounce_->stop();
   ListQuery query;
   query.search = search_edit->text().trimmed();
+  // As you type, the last word is usually unfinished: match it as a prefix
+  // (the core's trailing-'*' syntax) unless a space ends the text.
+  if (!query.search.isEmpty() && !search_edit->text().back().isSpace() &&
+      !query.search.endsWith(u'*'))
+    query.search += u'*';
   const bool searching = !query.search.isEmpty();
   for (QWidget* w : std::initializer_list<QWidget*>{status_filter, act_filter, from_filter,
                                                     to_filter})
