@@ -111,7 +111,7 @@ void run_keygen(CliContext& ctx, const KeygenOptions& options) {
   ctx.err() << "Public key: " << recipient << '\n';
 }
 
-std::vector<age::Recipient> encrypt_recipients(CliContext& ctx, const EncryptOptions& options) {
+void validate(CliContext& ctx, const EncryptOptions& options) {
   bool public_keys = !options.recipients.empty() || !options.recipient_files.empty();
   if (options.passphrase && public_keys) {
     usage_error("-p/--passphrase can't be combined with -r/--recipient or -R/--recipients-file");
@@ -119,7 +119,13 @@ std::vector<age::Recipient> encrypt_recipients(CliContext& ctx, const EncryptOpt
   if (!options.passphrase && !public_keys) {
     usage_error("missing recipients: give -r RECIPIENT, -R FILE or -p");
   }
+  // As age: binary on a terminal is refused unless asked for with "-o -".
+  if (options.output.empty() && ctx.io().stdout_is_terminal && !options.armor) {
+    failure("refusing to write binary to the terminal; use -a/--armor or -o FILE (or force with -o -)");
+  }
+}
 
+std::vector<age::Recipient> encrypt_recipients(CliContext& ctx, const EncryptOptions& options) {
   std::vector<age::Recipient> recipients;
   if (options.passphrase) {
     recipients.emplace_back(age::ScryptRecipient{
@@ -185,11 +191,8 @@ std::vector<age::Identity> decrypt_identities(CliContext& ctx, const DecryptOpti
 }
 
 void run_encrypt(CliContext& ctx, const EncryptOptions& options) {
+  validate(ctx, options);
   auto recipients = encrypt_recipients(ctx, options);
-  // As age: binary on a terminal is refused unless asked for with "-o -".
-  if (options.output.empty() && ctx.io().stdout_is_terminal && !options.armor) {
-    failure("refusing to write binary to the terminal; use -a/--armor or -o FILE (or force with -o -)");
-  }
 
   auto input = InputFile::open(ctx, options.input);
   auto output = OutputFile::open(ctx, options.output);

@@ -438,6 +438,9 @@ TEST_CASE("age refuses to write binary to a terminal", "[cli][age]") {
   CHECK(binary.code == kExitFailure);
   CHECK_THAT(binary.err, ContainsSubstring("refusing to write binary to the terminal"));
   CHECK(binary.out.empty());
+  auto before_prompt = cli.run({"age", "encrypt", "-p"});  // refused before asking
+  CHECK(before_prompt.code == kExitFailure);
+  CHECK(cli.prompter.asked == 0);
   auto armored = cli.run({"age", "encrypt", "-a", "-r", recipient});
   CHECK(armored.code == kExitSuccess);
   auto forced = cli.run({"age", "encrypt", "-r", recipient, "-o", "-"});
