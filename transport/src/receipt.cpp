@@ -12,8 +12,11 @@ namespace {
 std::span<const std::uint8_t> bytes_of(std::string_view text) noexcept { return crypto::as_bytes(text); }
 
 std::vector<std::uint8_t> signed_message(std::string_view receipt_bytes) {
-  std::vector<std::uint8_t> message(kReceiptSignatureContext.begin(), kReceiptSignatureContext.end());
-  message.insert(message.end(), receipt_bytes.begin(), receipt_bytes.end());
+  std::vector<std::uint8_t> message(kReceiptSignatureContext.size() + receipt_bytes.size());
+  auto label = crypto::as_bytes(kReceiptSignatureContext);
+  std::copy(label.begin(), label.end(), message.begin());
+  std::copy(receipt_bytes.begin(), receipt_bytes.end(),
+            message.begin() + static_cast<std::ptrdiff_t>(label.size()));
   return message;
 }
 
