@@ -74,10 +74,13 @@ void CliContext::print_json(const nlohmann::json& document) {
 }
 
 Progress::Progress(CliContext& ctx, std::string_view label, std::uint64_t total)
-    : err_(ctx.io().stderr_is_terminal ? &ctx.err() : nullptr), label_(label), total_(total) {}
+    : err_(ctx.io().stderr_is_terminal ? &ctx.err() : nullptr),
+      label_(label),
+      total_(total),
+      next_draw_(total > 0 ? 0 : kProgressUnknownStep) {}
 
 Progress::~Progress() {
-  if (err_ != nullptr && next_draw_ != 0) {
+  if (err_ != nullptr && drawn_) {
     *err_ << "\r\033[K";
     err_->flush();
   }
@@ -93,6 +96,7 @@ void Progress::advance(std::uint64_t bytes) {
 }
 
 void Progress::draw() {
+  drawn_ = true;
   std::uint64_t mib = done_ >> 20;
   *err_ << '\r' << label_ << ": " << mib << " MiB";
   if (total_ > 0) *err_ << " of " << (total_ >> 20) << " MiB (" << (done_ * 100 / total_) << "%)";

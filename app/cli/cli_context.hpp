@@ -120,8 +120,8 @@ class CliContext {
 
 // Progress on stderr for long work, drawn only when stderr is a terminal
 // (never in pipes, logs or tests). `total` 0 means unknown. Redraws at most
-// once per percent (or per 64 MiB when the total is unknown) and clears its
-// line when destroyed.
+// once per percent (or per 64 MiB when the total is unknown, the first time
+// after 64 MiB) and clears its line when destroyed.
 class Progress {
  public:
   Progress(CliContext& ctx, std::string_view label, std::uint64_t total);
@@ -136,7 +136,8 @@ class Progress {
   std::string label_;
   std::uint64_t total_;
   std::uint64_t done_ = 0;
-  std::uint64_t next_draw_ = 0;
+  std::uint64_t next_draw_;
+  bool drawn_ = false;
 };
 
 }  // namespace fieldseal::cli

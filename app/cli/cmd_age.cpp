@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <ctime>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -200,15 +201,17 @@ void run_encrypt(CliContext& ctx, const EncryptOptions& options) {
   encrypt_options.armor = options.armor;
   auto encryptor = check(age::Encryptor::begin(recipients, output.sink(), encrypt_options));
 
-  Progress progress(ctx, "encrypting",
-                    input.size().value_or(0) >= kProgressMinBytes ? *input.size() : 0);
+  std::optional<Progress> progress;
+  if (input.size().value_or(kProgressMinBytes) >= kProgressMinBytes) {
+    progress.emplace(ctx, "encrypting", input.size().value_or(0));
+  }
   crypto::SecretBuffer buffer(kStreamBufferBytes);
   auto w = buffer.write();
   for (;;) {
     std::size_t n = check(crypto::read_full(input.source(), w.span()), "cannot read the input");
     if (n == 0) break;
     check(encryptor.write(w.span().first(n)));
-    progress.advance(n);
+    if (progress) progress->advance(n);
     if (n < w.size()) break;
   }
   check(encryptor.finish());
@@ -222,8 +225,10 @@ void run_decrypt(CliContext& ctx, const DecryptOptions& options) {
   bool guard_terminal = options.output.empty() && ctx.io().stdout_is_terminal;
 
   auto decryptor = check(age::Decryptor::open(input.source(), identities));
-  Progress progress(ctx, "decrypting",
-                    input.size().value_or(0) >= kProgressMinBytes ? *input.size() : 0);
+  std::optional<Progress> progress;
+  if (input.size().value_or(kProgressMinBytes) >= kProgressMinBytes) {
+    progress.emplace(ctx, "decrypting", input.size().value_or(0));
+  }
   crypto::SecretBuffer buffer(kStreamBufferBytes);
   auto w = buffer.write();
   for (;;) {
@@ -234,7 +239,7 @@ void run_decrypt(CliContext& ctx, const DecryptOptions& options) {
       failure("refusing to write binary to the terminal; use -o FILE (or force with -o -)");
     }
     check(output.sink().write(plaintext), "cannot write the output");
-    progress.advance(n);
+    if (progress) progress->advance(n);
   }
   output.commit();
 }

@@ -525,6 +525,32 @@ TEST_CASE("CliContext: vault and JSON conventions", "[cli][context]") {
   io.stderr_is_terminal = true;
   { fieldseal::cli::Progress shown(ctx, "working", 100 << 20); shown.advance(50 << 20); }
   CHECK_THAT(err.str(), ContainsSubstring("working: 50 MiB of 100 MiB (50%)"));
+  err.str("");
+  {
+    fieldseal::cli::Progress unknown(ctx, "streaming", 0);
+    unknown.advance(10 << 20);
+    CHECK(err.str().empty());  // nothing for short work of unknown size
+    unknown.advance(60 << 20);
+    CHECK_THAT(err.str(), ContainsSubstring("streaming: 70 MiB"));
+  }
+}
+
+TEST_CASE("age commands draw no progress for small inputs, even on a terminal", "[cli][age]") {
+  Cli cli;
+  REQUIRE(cli.run({"age", "keygen", "-o", cli.path("key")}).code == kExitSuccess);
+  write_file(cli.path("in.bin"), random_bytes(100000, 5));
+  // The Cli harness reports stderr as not a terminal; run directly with it on.
+  std::istringstream in;
+  std::ostringstream out;
+  std::ostringstream err;
+  ScriptedPrompter prompter;
+  fieldseal::cli::CliIo io{in, out, err, false, false, true,
+                           [](std::string_view) -> std::optional<std::string_view> { return std::nullopt; },
+                           prompter};
+  std::vector<std::string> args = {"age", "encrypt", "-r", public_key_of(cli.path("key")), "-o",
+                                   cli.path("in.age"), cli.path("in.bin")};
+  CHECK(fieldseal::cli::run_cli(args, io) == kExitSuccess);
+  CHECK(err.str().empty());
 }
 
 TEST_CASE("global options are accepted before and after the subcommand", "[cli][usage]") {
