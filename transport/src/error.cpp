@@ -50,6 +50,23 @@ std::string_view message(Error error) noexcept {
     case Error::receipt_malformed: return "the receipt is malformed";
     case Error::receipt_too_large: return "the receipt exceeds the size limit";
     case Error::receipt_signature_invalid: return "the receipt's signature does not verify";
+    case Error::wrong_role: return "the operation belongs to the other vault role (field or HQ)";
+    case Error::unknown_contact: return "no contact of that name and role";
+    case Error::nothing_to_export: return "no final report to export";
+    case Error::report_not_exportable: return "a chosen report is unknown, not final or purged";
+    case Error::export_verify_failed: return "the written bundle does not read back as written";
+    case Error::cancelled: return "cancelled";
+    case Error::vault_failed: return "the vault could not be read or written";
+    case Error::sender_unknown: return "the bundle's sender is not a contact";
+    case Error::sequence_replayed:
+      return "the bundle is older than bundles already imported from its sender (possible replay)";
+    case Error::report_invalid:
+      return "a report, amendment or custody log in the bundle does not verify";
+    case Error::report_conflict: return "a report in the bundle differs from the copy already held";
+    case Error::quarantine_not_found: return "no quarantined bundle with that id";
+    case Error::nothing_to_receipt: return "nothing has been received from that researcher";
+    case Error::receipt_unknown_signer: return "the receipt is not signed by a known HQ contact";
+    case Error::receipt_not_for_us: return "the receipt is addressed to another researcher";
   }
   return "unknown transport error";
 }

@@ -68,6 +68,23 @@ enum class Error {
   receipt_malformed,           // not canonical JSON of the receipt schema
   receipt_too_large,           // a receipt above the size cap
   receipt_signature_invalid,   // the receipt's signature does not verify
+
+  // Exchange with vaults (exchange.hpp)
+  wrong_role,                  // the operation belongs to the other role (field/hq)
+  unknown_contact,             // no contact of that name (or not of the needed role)
+  nothing_to_export,           // no final report to export
+  report_not_exportable,       // a chosen report is unknown, a draft or purged
+  export_verify_failed,        // the bundle read back differs from what was written
+  cancelled,                   // the caller cancelled the operation
+  vault_failed,                // the vault could not be read or written
+  sender_unknown,              // the bundle's sender is not a contact
+  sequence_replayed,           // an older bundle of this sender after newer ones
+  report_invalid,              // a report, amendment or custody log in the bundle fails its checks
+  report_conflict,             // a report already held differs from the one in the bundle
+  quarantine_not_found,        // no quarantined bundle with that id
+  nothing_to_receipt,          // nothing was received from that researcher
+  receipt_unknown_signer,      // the receipt is not signed by an HQ contact
+  receipt_not_for_us,          // the receipt is addressed to another researcher
 };
 
 // A stable, user-facing sentence for `error` (English, no user data).
