@@ -11,6 +11,7 @@
 #include "fieldseal/crypto/keys.hpp"
 #include "fieldseal/storage/custody.hpp"
 #include "fieldseal/storage/database.hpp"
+#include "fieldseal/storage/report_json.hpp"
 #include "fieldseal/storage/reports.hpp"
 
 namespace fieldseal::storage::detail {
@@ -39,6 +40,15 @@ struct ReportRow {
 [[nodiscard]] Result<CustodyEntry> append_custody_in_transaction(
     Database& db, const crypto::Ed25519KeyPair& key, std::string_view report_id,
     CustodyEvent event, const std::map<std::string, std::string>& details);
+
+// A final report received in a bundle (transport import, HQ), inside the
+// caller's transaction: the reports row (status final, the signed canonical
+// JSON, signature, signer, content hash) and its content rows and search
+// entry. The caller has verified the signature; attachments, amendments and
+// custody entries are added by the caller. Returns the row's num.
+[[nodiscard]] Result<std::int64_t> insert_final_report(Database& db, const ReportDocument& document,
+                                                       std::string_view canonical_json,
+                                                       const crypto::Ed25519Signature& signature);
 
 // Search index maintenance (search.cpp), inside the caller's transaction.
 [[nodiscard]] Result<void> index_report(Database& db, std::int64_t num, const ReportDraft& draft);

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "fieldseal/storage/content_schema.hpp"
+#include "fieldseal/storage/exchange_records.hpp"
 
 namespace fieldseal::storage {
 
@@ -12,6 +13,7 @@ namespace {
 constexpr Migration kMigrations[] = {
     {1, migrate_vault_core_v1},
     {2, migrate_content_v2},
+    {3, migrate_exchange_v3},
 };
 
 // meta: role, name, created_at. identity: the vault's own keys (one row).

@@ -364,6 +364,22 @@ Result<void> require_final(ReportStatus status) {
 
 }  // namespace
 
+Result<std::int64_t> detail::insert_final_report(Database& db, const ReportDocument& document,
+                                                 std::string_view canonical_json,
+                                                 const crypto::Ed25519Signature& signature) {
+  auto s = db.prepare(
+      "INSERT INTO reports (id, status, created_at, updated_at, finalized_at, canonical_json, "
+      "signature, signer, content_sha256) VALUES (?1, 'final', ?2, ?3, ?3, ?4, ?5, ?6, ?7)");
+  if (!s) return fail(s.error());
+  s->bind(1, document.id).bind(2, document.created_at).bind(3, document.finalized_at);
+  s->bind_blob(4, bytes_of(canonical_json)).bind_blob(5, signature).bind_blob(6, document.signer);
+  s->bind_blob(7, detail::sha256_of(canonical_json));
+  FIELDSEAL_TRY(s->run());
+  const std::int64_t num = db.last_insert_rowid();
+  FIELDSEAL_TRY(write_content(db, num, document.content, document.finalized_at));
+  return num;
+}
+
 // ------------------------------------------------------------ dates, places
 
 Result<PartialDate> parse_partial_date(std::string_view text) {

@@ -13,6 +13,7 @@
 //
 //   1  vault core: meta, identity, contacts, config, key_slots
 //   2  report content (content_schema.hpp), registered by the reports work
+//   3  bundle exchange records (exchange_records.hpp)
 #include <span>
 
 #include "fieldseal/storage/database.hpp"

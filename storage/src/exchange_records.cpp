@@ -1,0 +1,626 @@
+#include "fieldseal/storage/exchange_records.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <limits>
+
+#include "content_internal.hpp"
+
+namespace fieldseal::storage {
+
+namespace {
+
+constexpr std::string_view kExchangeV3 = R"sql(
+CREATE TABLE export_log (
+  num INTEGER PRIMARY KEY,
+  bundle_id BLOB NOT NULL UNIQUE CHECK (length(bundle_id) = 16),
+  sequence INTEGER NOT NULL UNIQUE CHECK (sequence >= 1),
+  created INTEGER NOT NULL,
+  exported_at TEXT NOT NULL,
+  bundle_bytes INTEGER NOT NULL,
+  file_count INTEGER NOT NULL
+);
+CREATE TABLE export_recipients (
+  export_num INTEGER NOT NULL REFERENCES export_log(num) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  signing_key BLOB NOT NULL,
+  PRIMARY KEY (export_num, signing_key)
+) WITHOUT ROWID;
+CREATE TABLE export_reports (
+  export_num INTEGER NOT NULL REFERENCES export_log(num) ON DELETE CASCADE,
+  report_id TEXT NOT NULL,
+  sha256 BLOB NOT NULL,
+  PRIMARY KEY (export_num, report_id)
+) WITHOUT ROWID;
+CREATE INDEX export_reports_by_report ON export_reports(report_id);
+
+CREATE TABLE received_bundles (
+  num INTEGER PRIMARY KEY,
+  bundle_id BLOB NOT NULL UNIQUE CHECK (length(bundle_id) = 16),
+  sender BLOB NOT NULL CHECK (length(sender) = 32),
+  sequence INTEGER NOT NULL CHECK (sequence >= 1),
+  created INTEGER NOT NULL,
+  received_at TEXT NOT NULL,
+  UNIQUE (sender, sequence)
+);
+CREATE TABLE received_bundle_reports (
+  bundle_num INTEGER NOT NULL REFERENCES received_bundles(num) ON DELETE CASCADE,
+  report_id TEXT NOT NULL,
+  sha256 BLOB NOT NULL,
+  PRIMARY KEY (bundle_num, report_id)
+) WITHOUT ROWID;
+CREATE TABLE report_origin (
+  report_id TEXT PRIMARY KEY,
+  sender BLOB NOT NULL,
+  bundle_id BLOB NOT NULL,
+  received_at TEXT NOT NULL,
+  verified_at TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE quarantine (
+  num INTEGER PRIMARY KEY,
+  bundle_id BLOB NOT NULL UNIQUE,
+  sender BLOB NOT NULL,
+  sequence INTEGER NOT NULL,
+  created INTEGER NOT NULL,
+  received_at TEXT NOT NULL,
+  report_count INTEGER NOT NULL,
+  bytes INTEGER NOT NULL
+);
+CREATE TABLE quarantine_chunks (
+  quarantine_num INTEGER NOT NULL REFERENCES quarantine(num) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY (quarantine_num, seq)
+) WITHOUT ROWID;
+)sql";
+
+std::int64_t to_i64(std::uint64_t value) noexcept {
+  return value > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())
+             ? std::numeric_limits<std::int64_t>::max()
+             : static_cast<std::int64_t>(value);
+}
+
+std::uint64_t to_u64(std::int64_t value) noexcept {
+  return value < 0 ? 0 : static_cast<std::uint64_t>(value);
+}
+
+Result<std::vector<std::string>> id_list(Database& db, std::string_view sql) {
+  auto s = db.prepare(sql);
+  if (!s) return fail(s.error());
+  std::vector<std::string> out;
+  for (;;) {
+    auto r = s->step();
+    if (!r) return fail(r.error());
+    if (!*r) break;
+    out.push_back(s->column_text(0));
+  }
+  return out;
+}
+
+std::string custody_details_json(const std::map<std::string, std::string>& details) {
+  nlohmann::json j = nlohmann::json::object();
+  for (const auto& [k, v] : details) j[k] = v;
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+Result<QuarantineRow> quarantine_row(const Statement& s) {
+  QuarantineRow row;
+  row.num = s.column_int64(0);
+  if (!detail::to_array(s.column_blob(1), row.bundle_id) ||
+      !detail::to_array(s.column_blob(2), row.sender)) {
+    return fail(Error::database_damaged);
+  }
+  row.sequence = to_u64(s.column_int64(3));
+  row.created = to_u64(s.column_int64(4));
+  row.received_at = s.column_text(5);
+  row.report_count = to_u64(s.column_int64(6));
+  row.bytes = to_u64(s.column_int64(7));
+  return row;
+}
+
+constexpr std::string_view kQuarantineColumns =
+    "SELECT num, bundle_id, sender, sequence, created, received_at, report_count, bytes "
+    "FROM quarantine ";
+
+}  // namespace
+
+Result<void> migrate_exchange_v3(Database& db) { return db.exec(kExchangeV3); }
+
+// ---------------------------------------------------------------- field side
+
+Result<std::vector<std::string>> undelivered_final_reports(Database& db) {
+  return id_list(db,
+                 "SELECT id FROM reports WHERE status = 'final' AND delivery != 'delivered' "
+                 "ORDER BY id");
+}
+
+Result<std::vector<std::string>> delivered_unpurged_reports(Database& db) {
+  return id_list(db,
+                 "SELECT id FROM reports WHERE status != 'purged' AND delivery = 'delivered' "
+                 "ORDER BY id");
+}
+
+Result<std::uint64_t> next_export_sequence(Database& db) {
+  auto s = db.prepare("SELECT COALESCE(MAX(sequence), 0) FROM export_log");
+  if (!s) return fail(s.error());
+  auto r = s->step();
+  if (!r) return fail(r.error());
+  return to_u64(s->column_int64(0)) + 1;
+}
+
+Result<void> record_bundle_export(Database& db, const crypto::Ed25519KeyPair& key,
+                                  const ExportRecord& record) {
+  if (record.sequence == 0 || record.reports.empty() || record.recipients.empty()) {
+    return fail(Error::invalid_argument);
+  }
+  auto tx = db.begin();
+  if (!tx) return fail(tx.error());
+  const std::string now = detail::now_utc();
+  {
+    auto s = db.prepare(
+        "INSERT INTO export_log (bundle_id, sequence, created, exported_at, bundle_bytes, "
+        "file_count) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    if (!s) return fail(s.error());
+    s->bind_blob(1, record.bundle_id).bind(2, to_i64(record.sequence));
+    s->bind(3, to_i64(record.created)).bind(4, now).bind(5, to_i64(record.bundle_bytes));
+    s->bind(6, std::int64_t{record.file_count});
+    FIELDSEAL_TRY(s->run());
+  }
+  const std::int64_t export_num = db.last_insert_rowid();
+  std::string to;
+  {
+    auto s = db.prepare(
+        "INSERT INTO export_recipients (export_num, name, signing_key) VALUES (?1, ?2, ?3)");
+    if (!s) return fail(s.error());
+    for (const auto& recipient : record.recipients) {
+      s->reset();
+      s->bind(1, export_num).bind(2, recipient.name).bind_blob(3, recipient.signing_key);
+      FIELDSEAL_TRY(s->run());
+      if (!to.empty()) to += ", ";
+      to += recipient.name;
+    }
+  }
+  if (to.size() > kMaxCustodyDetailBytes) to = "(" + std::to_string(record.recipients.size()) + ")";
+  const std::string bundle_hex = detail::to_hex(record.bundle_id);
+  for (const auto& report : record.reports) {
+    auto row = detail::find_report(db, report.id);
+    if (!row) return fail(row.error());
+    if (row->status == ReportStatus::draft) return fail(Error::report_not_final);
+    if (row->status == ReportStatus::purged) return fail(Error::purged);
+    {
+      auto s = db.prepare(
+          "INSERT INTO export_reports (export_num, report_id, sha256) VALUES (?1, ?2, ?3)");
+      if (!s) return fail(s.error());
+      s->bind(1, export_num).bind(2, report.id).bind_blob(3, report.sha256);
+      FIELDSEAL_TRY(s->run());
+    }
+    {
+      auto s = db.prepare(
+          "UPDATE reports SET delivery = CASE delivery WHEN 'delivered' THEN 'delivered' "
+          "ELSE 'exported' END, exported_at = ?2 WHERE num = ?1");
+      if (!s) return fail(s.error());
+      s->bind(1, row->num).bind(2, now);
+      FIELDSEAL_TRY(s->run());
+    }
+    auto entry = detail::append_custody_in_transaction(db, key, report.id, CustodyEvent::exported,
+                                                       {{"to", to}, {"bundle", bundle_hex}});
+    if (!entry) return fail(entry.error());
+  }
+  return tx->commit();
+}
+
+Result<DeliveryOutcome> record_delivery(Database& db, const crypto::Ed25519KeyPair& key,
+                                        std::string_view receipt_id,
+                                        std::span<const DeliveredRef> refs) {
+  auto tx = db.begin();
+  if (!tx) return fail(tx.error());
+  DeliveryOutcome out;
+  const std::string now = detail::now_utc();
+  for (const auto& ref : refs) {
+    bool exported = false;
+    {
+      auto s = db.prepare(
+          "SELECT 1 FROM export_reports r JOIN export_log l ON l.num = r.export_num "
+          "WHERE l.bundle_id = ?1 AND r.report_id = ?2 AND r.sha256 = ?3");
+      if (!s) return fail(s.error());
+      s->bind_blob(1, ref.bundle_id).bind(2, ref.report_id).bind_blob(3, ref.sha256);
+      auto r = s->step();
+      if (!r) return fail(r.error());
+      exported = *r;
+    }
+    if (!exported) {
+      ++out.unknown;
+      continue;
+    }
+    auto row = detail::find_report(db, ref.report_id);
+    if (!row) {
+      if (row.error() != Error::not_found) return fail(row.error());
+      ++out.unknown;
+      continue;
+    }
+    std::string delivery;
+    {
+      auto s = db.prepare("SELECT delivery FROM reports WHERE num = ?1");
+      if (!s) return fail(s.error());
+      s->bind(1, row->num);
+      auto r = s->step();
+      if (!r) return fail(r.error());
+      delivery = s->column_text(0);
+    }
+    if (delivery == "delivered") {
+      ++out.already_delivered;
+      continue;
+    }
+    {
+      auto s = db.prepare(
+          "UPDATE reports SET delivery = 'delivered', delivered_at = ?2 WHERE num = ?1");
+      if (!s) return fail(s.error());
+      s->bind(1, row->num).bind(2, now);
+      FIELDSEAL_TRY(s->run());
+    }
+    auto entry = detail::append_custody_in_transaction(
+        db, key, ref.report_id, CustodyEvent::receipt_received,
+        {{"receipt", std::string(receipt_id)}, {"bundle", detail::to_hex(ref.bundle_id)}});
+    if (!entry) return fail(entry.error());
+    out.newly_delivered.push_back(ref.report_id);
+  }
+  FIELDSEAL_TRY(tx->commit());
+  return out;
+}
+
+// ---------------------------------------------------------------- HQ side
+
+Result<std::optional<ReceivedBundle>> find_received_bundle(Database& db, const BundleIdBytes& id) {
+  auto s = db.prepare(
+      "SELECT num, sender, sequence, created, received_at FROM received_bundles "
+      "WHERE bundle_id = ?1");
+  if (!s) return fail(s.error());
+  s->bind_blob(1, id);
+  auto r = s->step();
+  if (!r) return fail(r.error());
+  if (!*r) return std::optional<ReceivedBundle>{};
+  ReceivedBundle b;
+  b.num = s->column_int64(0);
+  b.bundle_id = id;
+  if (!detail::to_array(s->column_blob(1), b.sender)) return fail(Error::database_damaged);
+  b.sequence = to_u64(s->column_int64(2));
+  b.created = to_u64(s->column_int64(3));
+  b.received_at = s->column_text(4);
+  return std::optional<ReceivedBundle>{std::move(b)};
+}
+
+Result<std::vector<std::uint64_t>> received_sequences(Database& db, const PublicKeyBytes& sender) {
+  auto s = db.prepare("SELECT sequence FROM received_bundles WHERE sender = ?1 ORDER BY sequence");
+  if (!s) return fail(s.error());
+  s->bind_blob(1, sender);
+  std::vector<std::uint64_t> out;
+  for (;;) {
+    auto r = s->step();
+    if (!r) return fail(r.error());
+    if (!*r) break;
+    out.push_back(to_u64(s->column_int64(0)));
+  }
+  return out;
+}
+
+Result<std::vector<PublicKeyBytes>> received_senders(Database& db) {
+  auto s = db.prepare("SELECT DISTINCT sender FROM received_bundles ORDER BY sender");
+  if (!s) return fail(s.error());
+  std::vector<PublicKeyBytes> out;
+  for (;;) {
+    auto r = s->step();
+    if (!r) return fail(r.error());
+    if (!*r) break;
+    PublicKeyBytes key{};
+    if (!detail::to_array(s->column_blob(0), key)) return fail(Error::database_damaged);
+    out.push_back(key);
+  }
+  return out;
+}
+
+Result<std::int64_t> insert_received_bundle(Database& db, const ReceivedBundle& bundle) {
+  auto s = db.prepare(
+      "INSERT INTO received_bundles (bundle_id, sender, sequence, created, received_at) "
+      "VALUES (?1, ?2, ?3, ?4, ?5)");
+  if (!s) return fail(s.error());
+  s->bind_blob(1, bundle.bundle_id).bind_blob(2, bundle.sender);
+  s->bind(3, to_i64(bundle.sequence)).bind(4, to_i64(bundle.created)).bind(5, bundle.received_at);
+  FIELDSEAL_TRY(s->run());
+  return db.last_insert_rowid();
+}
+
+Result<void> insert_received_bundle_report(Database& db, std::int64_t bundle_num,
+                                           std::string_view report_id, const Sha256Digest& sha256) {
+  auto s = db.prepare(
+      "INSERT INTO received_bundle_reports (bundle_num, report_id, sha256) VALUES (?1, ?2, ?3)");
+  if (!s) return fail(s.error());
+  s->bind(1, bundle_num).bind(2, report_id).bind_blob(3, sha256);
+  return s->run();
+}
+
+Result<std::optional<Sha256Digest>> held_report_hash(Database& db, std::string_view report_id) {
+  auto s = db.prepare("SELECT content_sha256 FROM reports WHERE id = ?1");
+  if (!s) return fail(s.error());
+  s->bind(1, report_id);
+  auto r = s->step();
+  if (!r) return fail(r.error());
+  if (!*r) return std::optional<Sha256Digest>{};
+  Sha256Digest digest{};
+  if (s->column_is_null(0)) return std::optional<Sha256Digest>{digest};
+  if (!detail::to_array(s->column_blob(0), digest)) return fail(Error::database_damaged);
+  return std::optional<Sha256Digest>{digest};
+}
+
+Result<std::int64_t> insert_received_report(Database& db, const ReportDocument& document,
+                                            std::string_view canonical_json,
+                                            const crypto::Ed25519Signature& signature,
+                                            const BundleIdBytes& bundle_id,
+                                            std::string_view received_at) {
+  auto num = detail::insert_final_report(db, document, canonical_json, signature);
+  if (!num) return fail(num.error());
+  auto s = db.prepare(
+      "INSERT INTO report_origin (report_id, sender, bundle_id, received_at, verified_at) "
+      "VALUES (?1, ?2, ?3, ?4, ?4)");
+  if (!s) return fail(s.error());
+  s->bind(1, document.id).bind_blob(2, document.signer).bind_blob(3, bundle_id);
+  s->bind(4, received_at);
+  FIELDSEAL_TRY(s->run());
+  return *num;
+}
+
+Result<std::int64_t> begin_received_attachment(Database& db, std::int64_t report_num,
+                                               const AttachmentInfo& info) {
+  auto s = db.prepare(
+      "INSERT INTO attachments (report_num, sha256, size, name, media_type, chunk_count, "
+      "added_at) VALUES (?1, NULL, 0, ?2, ?3, 0, ?4)");
+  if (!s) return fail(s.error());
+  s->bind(1, report_num).bind(2, info.name).bind(3, info.media_type).bind(4, info.added_at);
+  FIELDSEAL_TRY(s->run());
+  return db.last_insert_rowid();
+}
+
+Result<void> add_received_chunk(Database& db, std::int64_t attachment_num, std::int64_t seq,
+                                std::span<const std::uint8_t> data) {
+  auto s = db.prepare(
+      "INSERT INTO attachment_chunks (attachment_num, seq, data) VALUES (?1, ?2, ?3)");
+  if (!s) return fail(s.error());
+  s->bind(1, attachment_num).bind(2, seq).bind_blob(3, data);
+  return s->run();
+}
+
+Result<void> finish_received_attachment(Database& db, std::int64_t attachment_num,
+                                        const Sha256Digest& sha256, std::uint64_t size,
+                                        std::int64_t chunks) {
+  auto s = db.prepare(
+      "UPDATE attachments SET sha256 = ?2, size = ?3, chunk_count = ?4 WHERE num = ?1");
+  if (!s) return fail(s.error());
+  s->bind(1, attachment_num).bind_blob(2, sha256).bind(3, to_i64(size)).bind(4, chunks);
+  return s->run();
+}
+
+Result<void> copy_received_attachment(Database& db, std::int64_t from_attachment_num,
+                                      std::int64_t report_num, const AttachmentInfo& info) {
+  std::int64_t chunks = 0;
+  {
+    auto s = db.prepare("SELECT chunk_count FROM attachments WHERE num = ?1");
+    if (!s) return fail(s.error());
+    s->bind(1, from_attachment_num);
+    auto r = s->step();
+    if (!r) return fail(r.error());
+    if (!*r) return fail(Error::not_found);
+    chunks = s->column_int64(0);
+  }
+  auto num = begin_received_attachment(db, report_num, info);
+  if (!num) return fail(num.error());
+  {
+    auto s = db.prepare(
+        "INSERT INTO attachment_chunks (attachment_num, seq, data) "
+        "SELECT ?2, seq, data FROM attachment_chunks WHERE attachment_num = ?1");
+    if (!s) return fail(s.error());
+    s->bind(1, from_attachment_num).bind(2, *num);
+    FIELDSEAL_TRY(s->run());
+  }
+  return finish_received_attachment(db, *num, info.sha256, info.size, chunks);
+}
+
+Result<void> insert_received_amendment(Database& db, std::int64_t report_num,
+                                       const Amendment& amendment) {
+  auto s = db.prepare(
+      "INSERT INTO amendments (id, report_num, created_at, text, canonical_json, signature, "
+      "signer) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  if (!s) return fail(s.error());
+  s->bind(1, amendment.id).bind(2, report_num).bind(3, amendment.created_at);
+  s->bind(4, amendment.text).bind_blob(5, detail::bytes_of(amendment.canonical_json));
+  s->bind_blob(6, amendment.signature).bind_blob(7, amendment.signer);
+  return s->run();
+}
+
+Result<void> insert_received_custody(Database& db, const CustodyEntry& entry) {
+  auto row = detail::find_report(db, entry.report_id);
+  if (!row) return fail(row.error());
+  {
+    auto s = db.prepare(
+        "INSERT INTO custody (report_id, seq, at, event, details, prev_hash, entry_hash, signer, "
+        "signature) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    if (!s) return fail(s.error());
+    s->bind(1, entry.report_id).bind(2, entry.seq).bind(3, entry.at);
+    s->bind(4, key(entry.event)).bind(5, custody_details_json(entry.details));
+    s->bind_blob(6, entry.prev).bind_blob(7, entry.hash).bind_blob(8, entry.signer);
+    s->bind_blob(9, entry.signature);
+    FIELDSEAL_TRY(s->run());
+  }
+  auto s = db.prepare("UPDATE reports SET custody_count = ?2, custody_head = ?3 WHERE num = ?1");
+  if (!s) return fail(s.error());
+  s->bind(1, row->num).bind(2, entry.seq).bind_blob(3, entry.hash);
+  return s->run();
+}
+
+Result<std::int64_t> custody_count(Database& db, std::string_view report_id) {
+  auto s = db.prepare("SELECT custody_count FROM reports WHERE id = ?1");
+  if (!s) return fail(s.error());
+  s->bind(1, report_id);
+  auto r = s->step();
+  if (!r) return fail(r.error());
+  if (!*r) return fail(Error::not_found);
+  return s->column_int64(0);
+}
+
+Result<std::vector<std::string>> amendment_ids(Database& db, std::string_view report_id) {
+  auto s = db.prepare(
+      "SELECT a.id FROM amendments a JOIN reports r ON r.num = a.report_num WHERE r.id = ?1 "
+      "ORDER BY a.num");
+  if (!s) return fail(s.error());
+  s->bind(1, report_id);
+  std::vector<std::string> out;
+  for (;;) {
+    auto r = s->step();
+    if (!r) return fail(r.error());
+    if (!*r) break;
+    out.push_back(s->column_text(0));
+  }
+  return out;
+}
+
+Result<std::optional<ReportOrigin>> report_origin(Database& db, std::string_view report_id) {
+  auto s = db.prepare(
+      "SELECT sender, bundle_id, received_at, verified_at FROM report_origin WHERE report_id = ?1");
+  if (!s) return fail(s.error());
+  s->bind(1, report_id);
+  auto r = s->step();
+  if (!r) return fail(r.error());
+  if (!*r) return std::optional<ReportOrigin>{};
+  ReportOrigin origin;
+  if (!detail::to_array(s->column_blob(0), origin.sender) ||
+      !detail::to_array(s->column_blob(1), origin.bundle_id)) {
+    return fail(Error::database_damaged);
+  }
+  origin.received_at = s->column_text(2);
+  origin.verified_at = s->column_text(3);
+  return std::optional<ReportOrigin>{std::move(origin)};
+}
+
+Result<std::vector<ReceivedBundleReports>> received_from(Database& db, const PublicKeyBytes& sender) {
+  auto s = db.prepare(
+      "SELECT b.bundle_id, r.report_id, r.sha256 FROM received_bundles b "
+      "JOIN received_bundle_reports r ON r.bundle_num = b.num WHERE b.sender = ?1 "
+      "ORDER BY b.bundle_id, r.report_id");
+  if (!s) return fail(s.error());
+  s->bind_blob(1, sender);
+  std::vector<ReceivedBundleReports> out;
+  for (;;) {
+    auto r = s->step();
+    if (!r) return fail(r.error());
+    if (!*r) break;
+    BundleIdBytes id{};
+    ExportedReport report;
+    if (!detail::to_array(s->column_blob(0), id) ||
+        !detail::to_array(s->column_blob(2), report.sha256)) {
+      return fail(Error::database_damaged);
+    }
+    report.id = s->column_text(1);
+    if (out.empty() || out.back().bundle_id != id) out.push_back(ReceivedBundleReports{id, {}});
+    out.back().reports.push_back(std::move(report));
+  }
+  return out;
+}
+
+Result<std::int64_t> insert_quarantine(Database& db, const QuarantineRow& row) {
+  auto s = db.prepare(
+      "INSERT INTO quarantine (bundle_id, sender, sequence, created, received_at, report_count, "
+      "bytes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0)");
+  if (!s) return fail(s.error());
+  s->bind_blob(1, row.bundle_id).bind_blob(2, row.sender).bind(3, to_i64(row.sequence));
+  s->bind(4, to_i64(row.created)).bind(5, row.received_at).bind(6, to_i64(row.report_count));
+  FIELDSEAL_TRY(s->run());
+  return db.last_insert_rowid();
+}
+
+Result<void> add_quarantine_chunk(Database& db, std::int64_t num, std::int64_t seq,
+                                  std::span<const std::uint8_t> data) {
+  auto s = db.prepare(
+      "INSERT INTO quarantine_chunks (quarantine_num, seq, data) VALUES (?1, ?2, ?3)");
+  if (!s) return fail(s.error());
+  s->bind(1, num).bind(2, seq).bind_blob(3, data);
+  return s->run();
+}
+
+Result<void> finish_quarantine(Database& db, std::int64_t num, const QuarantineRow& verified) {
+  auto s = db.prepare(
+      "UPDATE quarantine SET bundle_id = ?2, sender = ?3, sequence = ?4, created = ?5, "
+      "report_count = ?6, bytes = ?7 WHERE num = ?1");
+  if (!s) return fail(s.error());
+  s->bind(1, num).bind_blob(2, verified.bundle_id).bind_blob(3, verified.sender);
+  s->bind(4, to_i64(verified.sequence)).bind(5, to_i64(verified.created));
+  s->bind(6, to_i64(verified.report_count)).bind(7, to_i64(verified.bytes));
+  return s->run();
+}
+
+Result<std::vector<QuarantineRow>> list_quarantine(Database& db) {
+  auto s = db.prepare(std::string(kQuarantineColumns) + "ORDER BY num");
+  if (!s) return fail(s.error());
+  std::vector<QuarantineRow> out;
+  for (;;) {
+    auto r = s->step();
+    if (!r) return fail(r.error());
+    if (!*r) break;
+    auto row = quarantine_row(*s);
+    if (!row) return fail(row.error());
+    out.push_back(std::move(*row));
+  }
+  return out;
+}
+
+Result<std::optional<QuarantineRow>> find_quarantine(Database& db, std::int64_t num) {
+  auto s = db.prepare(std::string(kQuarantineColumns) + "WHERE num = ?1");
+  if (!s) return fail(s.error());
+  s->bind(1, num);
+  auto r = s->step();
+  if (!r) return fail(r.error());
+  if (!*r) return std::optional<QuarantineRow>{};
+  auto row = quarantine_row(*s);
+  if (!row) return fail(row.error());
+  return std::optional<QuarantineRow>{std::move(*row)};
+}
+
+Result<std::optional<QuarantineRow>> find_quarantine_by_bundle(Database& db,
+                                                               const BundleIdBytes& id) {
+  auto s = db.prepare(std::string(kQuarantineColumns) + "WHERE bundle_id = ?1");
+  if (!s) return fail(s.error());
+  s->bind_blob(1, id);
+  auto r = s->step();
+  if (!r) return fail(r.error());
+  if (!*r) return std::optional<QuarantineRow>{};
+  auto row = quarantine_row(*s);
+  if (!row) return fail(row.error());
+  return std::optional<QuarantineRow>{std::move(*row)};
+}
+
+Result<std::optional<std::vector<std::uint8_t>>> quarantine_chunk(Database& db, std::int64_t num,
+                                                                 std::int64_t seq) {
+  auto s = db.prepare("SELECT data FROM quarantine_chunks WHERE quarantine_num = ?1 AND seq = ?2");
+  if (!s) return fail(s.error());
+  s->bind(1, num).bind(2, seq);
+  auto r = s->step();
+  if (!r) return fail(r.error());
+  if (!*r) return std::optional<std::vector<std::uint8_t>>{};
+  return std::optional<std::vector<std::uint8_t>>{s->column_blob(0)};
+}
+
+Result<void> delete_quarantine(Database& db, std::int64_t num) {
+  {
+    auto s = db.prepare("DELETE FROM quarantine_chunks WHERE quarantine_num = ?1");
+    if (!s) return fail(s.error());
+    s->bind(1, num);
+    FIELDSEAL_TRY(s->run());
+  }
+  auto s = db.prepare("DELETE FROM quarantine WHERE num = ?1");
+  if (!s) return fail(s.error());
+  s->bind(1, num);
+  FIELDSEAL_TRY(s->run());
+  if (db.changes() == 0) return fail(Error::not_found);
+  return {};
+}
+
+}  // namespace fieldseal::storage
