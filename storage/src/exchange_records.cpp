@@ -150,6 +150,24 @@ Result<std::uint64_t> next_export_sequence(Database& db) {
   return to_u64(s->column_int64(0)) + 1;
 }
 
+Result<std::optional<std::vector<std::uint8_t>>> attachment_chunk(Database& db,
+                                                                 std::string_view report_id,
+                                                                 const Sha256Digest& sha256,
+                                                                 std::int64_t seq) {
+  auto row = detail::find_report(db, report_id);
+  if (!row) return fail(row.error());
+  if (row->status == ReportStatus::purged) return fail(Error::purged);
+  auto s = db.prepare(
+      "SELECT c.data FROM attachments a JOIN attachment_chunks c ON c.attachment_num = a.num "
+      "WHERE a.report_num = ?1 AND a.sha256 = ?2 AND c.seq = ?3");
+  if (!s) return fail(s.error());
+  s->bind(1, row->num).bind_blob(2, sha256).bind(3, seq);
+  auto r = s->step();
+  if (!r) return fail(r.error());
+  if (!*r) return std::optional<std::vector<std::uint8_t>>{};
+  return std::optional<std::vector<std::uint8_t>>{s->column_blob(0)};
+}
+
 Result<void> record_bundle_export(Database& db, const crypto::Ed25519KeyPair& key,
                                   const ExportRecord& record) {
   if (record.sequence == 0 || record.reports.empty() || record.recipients.empty()) {
@@ -368,6 +386,14 @@ Result<std::int64_t> insert_received_report(Database& db, const ReportDocument& 
   s->bind(4, received_at);
   FIELDSEAL_TRY(s->run());
   return *num;
+}
+
+Result<void> set_received_signature(Database& db, std::int64_t report_num,
+                                    const crypto::Ed25519Signature& signature) {
+  auto s = db.prepare("UPDATE reports SET signature = ?2 WHERE num = ?1");
+  if (!s) return fail(s.error());
+  s->bind(1, report_num).bind_blob(2, signature);
+  return s->run();
 }
 
 Result<std::int64_t> begin_received_attachment(Database& db, std::int64_t report_num,

@@ -55,6 +55,12 @@ using BundleIdBytes = std::array<std::uint8_t, kBundleIdBytes>;
 // 1 + the highest sequence number recorded (1 for the first bundle).
 [[nodiscard]] Result<std::uint64_t> next_export_sequence(Database& db);
 
+// Chunk `seq` (0-based) of a report's attachment, nullopt past the last
+// (export streams attachments into bundles with this: memory stays flat).
+// attachment_not_found, purged, not_found.
+[[nodiscard]] Result<std::optional<std::vector<std::uint8_t>>> attachment_chunk(
+    Database& db, std::string_view report_id, const Sha256Digest& sha256, std::int64_t seq);
+
 struct ExportRecipient {
   std::string name;
   PublicKeyBytes signing_key{};
@@ -134,6 +140,10 @@ struct ReceivedBundle {
     Database& db, const ReportDocument& document, std::string_view canonical_json,
     const crypto::Ed25519Signature& signature, const BundleIdBytes& bundle_id,
     std::string_view received_at);
+// In the caller's transaction: sets a received report's signature (it
+// travels after the report in a bundle).
+[[nodiscard]] Result<void> set_received_signature(Database& db, std::int64_t report_num,
+                                                  const crypto::Ed25519Signature& signature);
 // In the caller's transaction: attachment rows of a received report. Begin
 // inserts the row (no hash yet), chunks follow in order, finish sets the
 // hash, size and chunk count. copy duplicates a finished attachment's chunks
