@@ -42,6 +42,10 @@ PassphraseField::PassphraseField(bool allow_generate, QWidget* parent)
   for (QLineEdit* e : {first_, second_}) {
     e->setEchoMode(QLineEdit::Password);
     e->setMaxLength(1024);
+    connect(e, &QLineEdit::textEdited, this, [this]() {
+      generated_ = false;
+      update_meter();
+    });
     connect(e, &QLineEdit::textChanged, this, &PassphraseField::update_meter);
   }
   first_->setAccessibleName(tr("Passphrase"));
@@ -76,6 +80,8 @@ PassphraseField::PassphraseField(bool allow_generate, QWidget* parent)
       const QString text = qs(r.text());
       first_->setText(text);
       second_->setText(text);
+      generated_ = true;
+      update_meter();
       show_->setChecked(true);
     });
     row->addWidget(generate_);
@@ -86,7 +92,9 @@ PassphraseField::PassphraseField(bool allow_generate, QWidget* parent)
 }
 
 void PassphraseField::update_meter() {
-  const auto e = estimate_strength(first_->text());
+  auto e = estimate_strength(first_->text());
+  // A generated passphrase's strength is known exactly: its random bits.
+  if (generated_) e = {static_cast<int>(crypto::kGeneratedPassphraseBits), 4};
   meter_->setValue(first_->text().isEmpty() ? 0 : e.level);
   static const char* const kVerdicts[] = {QT_TR_NOOP("very weak"), QT_TR_NOOP("weak"),
                                           QT_TR_NOOP("fair"), QT_TR_NOOP("strong"),
@@ -94,9 +102,12 @@ void PassphraseField::update_meter() {
   verdict_->setText(first_->text().isEmpty()
                         ? QString()
                         : tr("%1 (about %2 bits)").arg(tr(kVerdicts[e.level])).arg(e.bits));
-  if (second_->text().isEmpty()) match_->clear();
-  else match_->setText(first_->text() == second_->text() ? tr("The passphrases match.")
-                                                         : tr("The passphrases differ."));
+  if (second_->text().isEmpty()) {
+    match_->clear();
+  } else {
+    match_->setText(first_->text() == second_->text() ? tr("The passphrases match.")
+                                                      : tr("The passphrases differ."));
+  }
   emit changed();
 }
 
@@ -110,6 +121,7 @@ crypto::SecretBuffer PassphraseField::take() {
 }
 
 void PassphraseField::clear() {
+  generated_ = false;
   first_->clear();
   second_->clear();
   show_->setChecked(false);

@@ -48,6 +48,7 @@ class PassphraseField : public QWidget {
   QLabel* match_;
   QCheckBox* show_;
   QPushButton* generate_ = nullptr;
+  bool generated_ = false;  // the fields hold an untouched generated passphrase
 };
 
 }  // namespace fieldseal::gui

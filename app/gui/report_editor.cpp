@@ -2,6 +2,8 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -155,10 +157,12 @@ ReportEditor::ReportEditor(VaultSession* session, QWidget* parent)
       start_edit(new PartialDateEdit(tr("Start date"))),
       end_edit(new PartialDateEdit(tr("End date"))), place_edit(new QLineEdit),
       region_edit(new QLineEdit), coordinates_edit(new QLineEdit), tags_edit(new QLineEdit),
-      narrative_edit(new QPlainTextEdit), attachments_list(new QListWidget),
+      narrative_edit(new QPlainTextEdit), amendments_view(new QPlainTextEdit),
+      attachments_list(new QListWidget),
       preview(new QLabel), save_button(new QPushButton(tr("&Save draft"))),
       finalize_button(new QPushButton(tr("&Finalize…"))),
       purge_button(new QPushButton(tr("P&urge…"))),
+      amend_button(new QPushButton(tr("A&mend…"))),
       back_button(new QPushButton(tr("&Back to list"))),
       add_attachment_button(new QPushButton(tr("&Add file…"))), message(new QLabel),
       session_(session) {
@@ -197,8 +201,17 @@ ReportEditor::ReportEditor(VaultSession* session, QWidget* parent)
   add_row(tr("Ta&gs:"), tags_edit, tags_edit);
   tabs->addTab(incident, tr("&Incident"));
 
-  // Narrative
-  tabs->addTab(narrative_edit, tr("Na&rrative"));
+  // Narrative, and below it the amendments of a final report
+  auto* narrative = new QSplitter(Qt::Vertical);
+  narrative->addWidget(narrative_edit);
+  amendments_view->setReadOnly(true);
+  amendments_view->setAccessibleName(tr("Amendments"));
+  amendments_view->setTabChangesFocus(true);
+  amendments_view->setPlaceholderText(tr("Amendments to the final report appear here."));
+  narrative->addWidget(amendments_view);
+  narrative->setStretchFactor(0, 3);
+  narrative->setStretchFactor(1, 1);
+  tabs->addTab(narrative, tr("Na&rrative"));
 
   // Acts
   acts_table = make_table(act_columns,
@@ -276,6 +289,8 @@ ReportEditor::ReportEditor(VaultSession* session, QWidget* parent)
   connect(save_button, &QPushButton::clicked, this, [this]() { save(); });
   connect(finalize_button, &QPushButton::clicked, this, &ReportEditor::finalize);
   connect(purge_button, &QPushButton::clicked, this, &ReportEditor::purge);
+  amend_button->setAccessibleName(tr("Add an amendment"));
+  connect(amend_button, &QPushButton::clicked, this, &ReportEditor::ask_amendment);
   connect(back_button, &QPushButton::clicked, this, &ReportEditor::close_requested);
   auto* save_shortcut = new QShortcut(QKeySequence::Save, this);
   connect(save_shortcut, &QShortcut::activated, this, [this]() {
@@ -287,6 +302,7 @@ ReportEditor::ReportEditor(VaultSession* session, QWidget* parent)
   buttons->addStretch();
   buttons->addWidget(save_button);
   buttons->addWidget(finalize_button);
+  buttons->addWidget(amend_button);
   buttons->addWidget(purge_button);
 
   auto* layout = new QVBoxLayout(this);
@@ -413,7 +429,8 @@ void ReportEditor::begin_busy(const QString& text) {
   ++busy_;
   message->setText(text);
   setCursor(Qt::BusyCursor);
-  for (QPushButton* b : {save_button, finalize_button, purge_button, add_attachment_button})
+  for (QPushButton* b :
+       {save_button, finalize_button, purge_button, amend_button, add_attachment_button})
     b->setEnabled(false);
 }
 
@@ -447,6 +464,7 @@ void ReportEditor::set_editable(bool editable) {
   save_button->setEnabled(editable && !busy);
   add_attachment_button->setEnabled(editable && !busy);
   finalize_button->setEnabled(editable && !busy);
+  amend_button->setEnabled(!busy && status_ == std::optional(storage::ReportStatus::final));
   purge_button->setEnabled(!id_.isEmpty() && !busy &&
                            status_ != std::optional(storage::ReportStatus::purged));
 }
@@ -461,6 +479,7 @@ void ReportEditor::clear() {
                        start_edit->edit, end_edit->edit})
     e->clear();
   narrative_edit->clear();
+  amendments_view->clear();
   for (QTableWidget* t : {acts_table, persons_table, sources_table, custody_table})
     t->setRowCount(0);
   attachments_list->clear();
@@ -524,6 +543,10 @@ void ReportEditor::load(const storage::Report& report) {
   for (const auto& a : c.acts) add_act_row(a);
   for (const auto& p : c.persons) add_person_row(p);
   for (const auto& s : c.sources) add_source_row(s);
+  QStringList amendments;
+  for (const auto& a : report.amendments)
+    amendments << tr("Amendment of %1:").arg(qs(a.created_at)) + u'\n' + qs(a.text);
+  amendments_view->setPlainText(amendments.join(QStringLiteral("\n\n")));
   attachments_ = report.attachments;
   for (const auto& a : attachments_)
     attachments_list->addItem(tr("%1 (%2, %3)")
@@ -610,22 +633,9 @@ void ReportEditor::finalize() {
                tr("&Finalize")))
     return;
   save([this]() {
-    begin_busy(tr("Finalizing…"));
-    using R = storage::Result<std::string>;
-    session_->run<R>(
-        this,
-        [id = utf8(id_)](storage::Vault* vault) -> R {
-          if (!vault) return fail(storage::Error::vault_not_found);
-          return storage::finalize_report(vault->database(), vault->signing_key(), id);
-        },
-        [this](R result) {
-          end_busy();
-          if (!result.ok()) {
-            message->setText(Messages::error(result.error()));
-            return;
-          }
-          emit changed_in_vault();
-          reload();
+    run_action<storage::Result<std::string>>(
+        tr("Finalizing…"), [id = utf8(id_)](storage::Vault& vault) {
+          return storage::finalize_report(vault.database(), vault.signing_key(), id);
         });
   });
 }
@@ -638,13 +648,19 @@ void ReportEditor::purge() {
                   "dates, hash and delivery state stays, with the custody log."),
                tr("&Purge")))
     return;
-  begin_busy(tr("Purging…"));
-  using R = storage::Result<void>;
+  run_action<storage::Result<void>>(tr("Purging…"), [id = utf8(id_)](storage::Vault& vault) {
+    return storage::purge_report(vault.database(), vault.signing_key(), id);
+  });
+}
+
+template <class R>
+void ReportEditor::run_action(const QString& busy_text, std::function<R(storage::Vault&)> work) {
+  begin_busy(busy_text);
   session_->run<R>(
       this,
-      [id = utf8(id_)](storage::Vault* vault) -> R {
+      [work = std::move(work)](storage::Vault* vault) -> R {
         if (!vault) return fail(storage::Error::vault_not_found);
-        return storage::purge_report(vault->database(), vault->signing_key(), id);
+        return work(*vault);
       },
       [this](R result) {
         end_busy();
@@ -654,6 +670,38 @@ void ReportEditor::purge() {
         }
         emit changed_in_vault();
         reload();
+      });
+}
+
+void ReportEditor::ask_amendment() {
+  QDialog dialog(this);
+  dialog.setWindowTitle(tr("Add an amendment"));
+  auto* text = new QPlainTextEdit;
+  text->setAccessibleName(tr("Amendment text"));
+  text->setTabChangesFocus(true);
+  auto* note = new QLabel(tr("The amendment is signed with your key and kept with the report; "
+                             "the report itself stays as it was finalized."));
+  note->setWordWrap(true);
+  auto* buttons = new QDialogButtonBox;
+  auto* add = buttons->addButton(tr("&Add amendment"), QDialogButtonBox::AcceptRole);
+  buttons->addButton(tr("Cancel"), QDialogButtonBox::RejectRole);
+  add->setAccessibleName(tr("Add amendment"));
+  connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+  connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+  auto* layout = new QVBoxLayout(&dialog);
+  layout->addWidget(note);
+  layout->addWidget(text, 1);
+  layout->addWidget(buttons);
+  dialog.resize(560, 320);
+  if (dialog.exec() != QDialog::Accepted || text->toPlainText().trimmed().isEmpty()) return;
+  add_amendment(text->toPlainText());
+}
+
+void ReportEditor::add_amendment(const QString& text) {
+  if (id_.isEmpty()) return;
+  run_action<storage::Result<std::string>>(
+      tr("Adding the amendment…"), [id = utf8(id_), t = utf8(text)](storage::Vault& vault) {
+        return storage::add_amendment(vault.database(), vault.signing_key(), id, t);
       });
 }
 

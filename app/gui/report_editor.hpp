@@ -22,6 +22,10 @@ class QPushButton;
 class QTabWidget;
 class QTableWidget;
 
+namespace fieldseal::storage {
+class Vault;
+}
+
 namespace fieldseal::gui {
 
 class VaultSession;
@@ -57,6 +61,8 @@ class ReportEditor : public QWidget {
   void finalize();
   void purge();
   void add_attachment(const QString& path);
+  // A signed correction of a final report (the button asks for the text).
+  void add_amendment(const QString& text);
 
   [[nodiscard]] const QString& report_id() const { return id_; }
   [[nodiscard]] std::optional<storage::ReportStatus> status() const { return status_; }
@@ -76,6 +82,7 @@ class ReportEditor : public QWidget {
   QLineEdit* coordinates_edit;
   QLineEdit* tags_edit;
   QPlainTextEdit* narrative_edit;
+  QPlainTextEdit* amendments_view;
   QTableWidget* acts_table;
   QTableWidget* persons_table;
   QTableWidget* sources_table;
@@ -85,6 +92,7 @@ class ReportEditor : public QWidget {
   QPushButton* save_button;
   QPushButton* finalize_button;
   QPushButton* purge_button;
+  QPushButton* amend_button;
   QPushButton* back_button;
   QPushButton* add_attachment_button;
   QLabel* message;
@@ -105,6 +113,9 @@ class ReportEditor : public QWidget {
   void set_editable(bool editable);
   void begin_busy(const QString& text);
   void end_busy();
+  void ask_amendment();
+  template <class R>
+  void run_action(const QString& busy_text, std::function<R(storage::Vault&)> work);
 
   VaultSession* session_;
   QString id_;

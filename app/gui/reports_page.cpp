@@ -52,7 +52,7 @@ ReportsPage::ReportsPage(VaultSession* session, QWidget* parent)
   table->setEditTriggers(QAbstractItemView::NoEditTriggers);
   table->setTabKeyNavigation(false);
   table->verticalHeader()->setVisible(false);
-  table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
   table->horizontalHeader()->setSectionResizeMode(ReportListModel::title, QHeaderView::Stretch);
   table->setWordWrap(false);
 
@@ -68,6 +68,14 @@ ReportsPage::ReportsPage(VaultSession* session, QWidget* parent)
   connect(open_button, &QPushButton::clicked, this, &ReportsPage::open_current);
   connect(new_button, &QPushButton::clicked, this, &ReportsPage::new_report);
   connect(model_, &ReportListModel::page_loaded, this, &ReportsPage::update_info);
+  // Column widths follow the rows loaded so far (Qt samples at most 1000
+  // rows), capped so that the title keeps the room that is left.
+  connect(model_, &ReportListModel::page_loaded, table, [this]() {
+    table->resizeColumnsToContents();
+    for (int c = 0; c < ReportListModel::column_count; ++c)
+      if (c != ReportListModel::title && table->columnWidth(c) > kMaxColumnWidth)
+        table->setColumnWidth(c, kMaxColumnWidth);
+  });
   connect(model_, &ReportListModel::load_failed, info, &QLabel::setText);
 
   auto* filters = new QHBoxLayout;

@@ -22,6 +22,7 @@ class ReportsPage : public QWidget {
   Q_OBJECT
  public:
   static constexpr int kSearchDelayMs = 250;
+  static constexpr int kMaxColumnWidth = 190;
   explicit ReportsPage(VaultSession* session, QWidget* parent = nullptr);
 
   [[nodiscard]] ReportListModel* model() const { return model_; }

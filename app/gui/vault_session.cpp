@@ -9,15 +9,26 @@ namespace fieldseal::gui {
 VaultSession::VaultSession(QObject* parent) : QObject(parent), worker_(new QObject) {
   thread_.setObjectName(QStringLiteral("vault-worker"));
   worker_->moveToThread(&thread_);
-  connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
   thread_.start();
 }
 
 VaultSession::~VaultSession() {
   ++generation_;
-  post_close();
+  // Blocking: the keys are wiped on the worker before the thread stops
+  // (quit() would not wait for events still queued).
+  auto state = state_;
+  QMetaObject::invokeMethod(
+      worker_,
+      [state]() {
+        if (state->vault) {
+          state->vault->lock();
+          state->vault.reset();
+        }
+      },
+      Qt::BlockingQueuedConnection);
   thread_.quit();
   thread_.wait();
+  delete worker_;
 }
 
 void VaultSession::post_close() {

@@ -160,6 +160,11 @@ void TestGui::strength_meter() {
   field.generate_button()->click();
   QVERIFY(field.acceptable());
   QCOMPARE(field.first()->echoMode(), QLineEdit::Normal);
+  QVERIFY2(field.findChildren<QLabel*>().size() > 0, "labels");
+  bool shows_exact_bits = false;
+  for (QLabel* l : field.findChildren<QLabel*>())
+    if (l->text().contains(QString::number(crypto::kGeneratedPassphraseBits))) shows_exact_bits = true;
+  QVERIFY(shows_exact_bits);
   auto secret = field.take();
   QCOMPARE(secret.size(), crypto::kGeneratedPassphraseBytes);
   QVERIFY(field.first()->text().isEmpty());
@@ -330,7 +335,11 @@ void TestGui::finalize_report() {
       qs(storage::label(storage::CustodyEvent::attachment_added, storage::Language::en))));
   QVERIFY(!e->custody_table->item(0, 3) ||
           !e->custody_table->item(e->custody_table->rowCount() - 1, 3)->text().contains(kTitle));
-  // Saving again is refused by the form being read-only; the core refuses too.
+  QVERIFY(e->amend_button->isEnabled());
+  e->add_amendment(QStringLiteral("Correction: released the next morning."));
+  QTRY_VERIFY_WITH_TIMEOUT(
+      e->amendments_view->toPlainText().contains(QStringLiteral("released the next morning")), kWait);
+  QCOMPARE(e->status(), std::optional(storage::ReportStatus::final));
   e->back_button->click();
   QCOMPARE(window_->stack()->currentWidget(), static_cast<QWidget*>(window_->reports_page()));
   QVERIFY(e->report_id().isEmpty());

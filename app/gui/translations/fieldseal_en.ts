@@ -863,6 +863,50 @@ Safety number:
             <source>The image could not be decoded.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>A&amp;mend…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Amendments</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Amendments to the final report appear here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add an amendment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Amendment of %1:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Amendment text</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The amendment is signed with your key and kept with the report; the report itself stays as it was finalized.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Add amendment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add amendment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Adding the amendment…</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>fieldseal::gui::ReportListModel</name>

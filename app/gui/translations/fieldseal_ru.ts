@@ -865,6 +865,50 @@ Safety number:
             <source>The image could not be decoded.</source>
             <translation>Не удалось прочитать изображение.</translation>
         </message>
+        <message>
+            <source>A&amp;mend…</source>
+            <translation>Поправ&amp;ка…</translation>
+        </message>
+        <message>
+            <source>Amendments</source>
+            <translation>Поправки</translation>
+        </message>
+        <message>
+            <source>Amendments to the final report appear here.</source>
+            <translation>Здесь появятся поправки к завершённому отчёту.</translation>
+        </message>
+        <message>
+            <source>Add an amendment</source>
+            <translation>Добавить поправку</translation>
+        </message>
+        <message>
+            <source>Amendment of %1:</source>
+            <translation>Поправка от %1:</translation>
+        </message>
+        <message>
+            <source>Amendment text</source>
+            <translation>Текст поправки</translation>
+        </message>
+        <message>
+            <source>The amendment is signed with your key and kept with the report; the report itself stays as it was finalized.</source>
+            <translation>Поправка подписывается вашим ключом и хранится вместе с отчётом; сам отчёт остаётся таким, каким был завершён.</translation>
+        </message>
+        <message>
+            <source>&amp;Add amendment</source>
+            <translation>&amp;Добавить поправку</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Отмена</translation>
+        </message>
+        <message>
+            <source>Add amendment</source>
+            <translation>Добавить поправку</translation>
+        </message>
+        <message>
+            <source>Adding the amendment…</source>
+            <translation>Добавление поправки…</translation>
+        </message>
     </context>
     <context>
         <name>fieldseal::gui::ReportListModel</name>

@@ -305,6 +305,19 @@ RU = {
     "Unlocking": "Разблокировка",
     "&Vault folder:": "Па&пка хранилища:",
     "Checking the passphrase…": "Проверяем парольную фразу…",
+    # Amendments
+    "A&mend…": "Поправ&ка…",
+    "Amendments": "Поправки",
+    "Amendments to the final report appear here.": "Здесь появятся поправки к завершённому отчёту.",
+    "Add an amendment": "Добавить поправку",
+    "Amendment of %1:": "Поправка от %1:",
+    "Amendment text": "Текст поправки",
+    "The amendment is signed with your key and kept with the report; the report itself stays as it was finalized.":
+        "Поправка подписывается вашим ключом и хранится вместе с отчётом; сам отчёт остаётся "
+        "таким, каким был завершён.",
+    "&Add amendment": "&Добавить поправку",
+    "Add amendment": "Добавить поправку",
+    "Adding the amendment…": "Добавление поправки…",
 }
 EN_PLURALS = {
     "%n report(s)": ["%n report", "%n reports"],
