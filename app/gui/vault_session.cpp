@@ -6,6 +6,13 @@
 
 namespace fieldseal::gui {
 
+void VaultSession::close_vault(State& state) noexcept {
+  if (state.vault) {
+    state.vault->lock();
+    state.vault.reset();
+  }
+}
+
 VaultSession::VaultSession(QObject* parent) : QObject(parent), worker_(new QObject) {
   thread_.setObjectName(QStringLiteral("vault-worker"));
   worker_->moveToThread(&thread_);
@@ -17,15 +24,8 @@ VaultSession::~VaultSession() {
   // Blocking: the keys are wiped on the worker before the thread stops
   // (quit() would not wait for events still queued).
   auto state = state_;
-  QMetaObject::invokeMethod(
-      worker_,
-      [state]() {
-        if (state->vault) {
-          state->vault->lock();
-          state->vault.reset();
-        }
-      },
-      Qt::BlockingQueuedConnection);
+  QMetaObject::invokeMethod(worker_, [state]() { close_vault(*state); },
+                            Qt::BlockingQueuedConnection);
   thread_.quit();
   thread_.wait();
   delete worker_;
@@ -33,15 +33,7 @@ VaultSession::~VaultSession() {
 
 void VaultSession::post_close() {
   auto state = state_;
-  QMetaObject::invokeMethod(
-      worker_,
-      [state]() {
-        if (state->vault) {
-          state->vault->lock();
-          state->vault.reset();
-        }
-      },
-      Qt::QueuedConnection);
+  QMetaObject::invokeMethod(worker_, [state]() { close_vault(*state); }, Qt::QueuedConnection);
 }
 
 void VaultSession::create(CreateRequest request, QObject* context,

@@ -96,6 +96,7 @@ class VaultSession : public QObject {
     std::optional<storage::Vault> vault;
   };
   void post_close();
+  static void close_vault(State& state) noexcept;
 
   QThread thread_;
   QObject* worker_ = nullptr;
