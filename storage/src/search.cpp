@@ -82,15 +82,35 @@ Result<std::string> fts_match_expression(std::string_view user_query) {
 
 Result<std::vector<SearchHit>> search_reports(Database& db, std::string_view user_query,
                                               const SearchOptions& options) {
-  if (options.limit < 1 || options.limit > 10000 || options.offset < 0) {
+  if (options.limit < 1 || options.limit > 10000 || options.offset < 0 ||
+      options.max_ranked < 0 || options.max_ranked > 1000000) {
     return fail(Error::invalid_argument);
   }
   auto expression = fts_match_expression(user_query);
   if (!expression) return fail(expression.error());
+  // Counting up to max_ranked + 1 matches walks the doclists without ranking.
+  auto count = db.prepare(
+      "SELECT count(*) FROM (SELECT rowid FROM report_search WHERE report_search MATCH ?1 "
+      "LIMIT ?2)");
+  if (!count) return fail(count.error());
+  count->bind(1, *expression).bind(2, options.max_ranked + 1);
+  auto counted = count->step();
+  if (!counted) {
+    return fail(counted.error() == Error::sql_failed ? Error::search_query_invalid
+                                                      : counted.error());
+  }
+  const bool ranked = *counted && count->column_int64(0) <= options.max_ranked;
+  count->reset();
   auto s = db.prepare(
-      "SELECT r.id, r.title, f.rank FROM report_search f JOIN reports r ON r.num = f.rowid "
-      "WHERE report_search MATCH ?1 AND r.status <> 'purged' ORDER BY f.rank, r.num "
-      "LIMIT ?2 OFFSET ?3");
+      // Rank inside FTS5 and join only the page: purged reports are not in
+      // the index (purge unindexes them), the status test is a second guard.
+      ranked ? "SELECT r.id, r.title, f.rank FROM (SELECT rowid, rank FROM report_search "
+               "WHERE report_search MATCH ?1 ORDER BY rank, rowid LIMIT ?2 OFFSET ?3) f "
+               "JOIN reports r ON r.num = f.rowid WHERE r.status <> 'purged' "
+               "ORDER BY f.rank, f.rowid"
+             : "SELECT r.id, r.title, 0.0 FROM report_search f JOIN reports r ON r.num = f.rowid "
+               "WHERE report_search MATCH ?1 AND r.status <> 'purged' ORDER BY f.rowid DESC "
+               "LIMIT ?2 OFFSET ?3");
   if (!s) return fail(s.error());
   s->bind(1, *expression).bind(2, options.limit).bind(3, options.offset);
   std::vector<SearchHit> hits;

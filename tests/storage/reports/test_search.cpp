@@ -140,3 +140,41 @@ TEST_CASE("empty and oversized queries are search_query_invalid") {
   bad.limit = 0;
   CHECK(search_reports(v.db, "x", bad).error() == Error::invalid_argument);
 }
+
+TEST_CASE("search ranks up to max_ranked matches, beyond that newest first") {
+  Vault v;
+  const auto older = add(v, "протест", "протест протест протест");
+  const auto middle = add(v, "другое", "один протест");
+  const auto newest = add(v, "третье", "протест и ещё слова");
+  add(v, "unrelated", "nothing");
+  SearchOptions options;
+  options.max_ranked = 3;  // all three matches: ranked, most matches first
+  auto ranked = search_reports(v.db, "протест", options);
+  REQUIRE(ranked.ok());
+  REQUIRE(ranked->size() == 3);
+  CHECK(ranked->front().id == older);
+  CHECK(ranked->front().rank < 0);
+
+  options.max_ranked = 2;  // three matches: newest first, rank 0
+  auto recent = search_reports(v.db, "протест", options);
+  REQUIRE(recent.ok());
+  REQUIRE(recent->size() == 3);
+  CHECK((*recent)[0].id == newest);
+  CHECK((*recent)[1].id == middle);
+  CHECK((*recent)[2].id == older);
+  CHECK((*recent)[0].rank == 0);
+  options.limit = 1;
+  options.offset = 1;
+  auto page = search_reports(v.db, "протест", options);
+  REQUIRE(page.ok());
+  REQUIRE(page->size() == 1);
+  CHECK(page->front().id == middle);
+
+  options = SearchOptions{};
+  options.max_ranked = -1;
+  CHECK(search_reports(v.db, "протест", options).error() == Error::invalid_argument);
+  options.max_ranked = 0;  // every non-empty result is unranked
+  auto none = search_reports(v.db, "протест", options);
+  REQUIRE(none.ok());
+  CHECK(none->front().id == newest);
+}

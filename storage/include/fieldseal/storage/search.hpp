@@ -10,6 +10,15 @@
 // User queries are never passed to FTS5 as syntax: each whitespace-separated
 // word becomes a quoted phrase (quotes doubled) and all must match (AND). A
 // trailing '*' on a word asks for a prefix match.
+//
+// Order: best first (bm25) when the query matches at most
+// SearchOptions::max_ranked reports; beyond that, newest first (highest
+// rowid) with rank 0. Ranking costs time in proportion to the number of
+// matches (bm25 reads every match's positions and column sizes: about 10 µs
+// of CPU each, so a second for a word found in all of 100,000 reports), while
+// bench/cases/20-vault.sh holds search to 20 ms; and a word found in
+// thousands of reports says little about relevance. Paging (offset) is
+// consistent within either order.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -27,12 +36,15 @@ inline constexpr std::size_t kMaxSearchTerms = 32;
 struct SearchHit {
   std::string id;
   std::string title;
-  double rank = 0;  // FTS5 bm25: lower is better; results come best first
+  double rank = 0;  // FTS5 bm25: lower is better; 0 when unranked (see "Order")
 };
+
+inline constexpr std::int64_t kDefaultMaxRankedMatches = 1000;
 
 struct SearchOptions {
   std::int64_t limit = 50;  // 1..10000
   std::int64_t offset = 0;
+  std::int64_t max_ranked = kDefaultMaxRankedMatches;  // 0..1000000 (see "Order")
 };
 
 // The FTS5 MATCH expression for a user query. search_query_invalid when the
