@@ -33,6 +33,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli_test_files.hpp"
 #include "fieldseal/crypto/encoding.hpp"
 #include "fieldseal/crypto/hkdf.hpp"
 #include "fieldseal/crypto/kdf.hpp"
@@ -43,6 +44,7 @@
 #include "fieldseal/storage/vault.hpp"
 
 namespace fs = std::filesystem;
+using namespace fieldseal::cli::test;  // NOLINT: test helpers
 namespace st = fieldseal::storage;
 using Catch::Matchers::ContainsSubstring;
 using Clock = std::chrono::steady_clock;
@@ -72,23 +74,8 @@ class Scratch {
   fs::path root;
 };
 
-void write_file(const fs::path& path, const std::string& data) {
-  std::ofstream f(path, std::ios::binary | std::ios::trunc);
-  f.write(data.data(), static_cast<std::streamsize>(data.size()));
-  REQUIRE(f.good());
-}
 
-std::string read_file(const fs::path& path) {
-  std::ifstream f(path, std::ios::binary);
-  REQUIRE(f.good());
-  return {std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>()};
-}
 
-std::string random_bytes(std::size_t size, std::mt19937& generator) {
-  std::string data(size, '\0');
-  for (auto& c : data) c = static_cast<char>(generator() & 0xffu);
-  return data;
-}
 
 std::string sha256_hex(const std::string& data) {
   std::array<std::uint8_t, fieldseal::crypto::kSha256Bytes> digest{};
@@ -115,10 +102,6 @@ std::vector<std::string> tree(const fs::path& dir) {
   return names;
 }
 
-std::string trimmed(std::string text) {
-  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-  return text;
-}
 
 struct Run {
   bool killed = false;

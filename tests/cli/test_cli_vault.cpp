@@ -17,12 +17,14 @@
 #include <nlohmann/json.hpp>
 
 #include "cli.hpp"
+#include "cli_test_files.hpp"
 #include "fieldseal/crypto/card.hpp"
 #include "fieldseal/crypto/keys.hpp"
 #include "fieldseal/crypto/secret_buffer.hpp"
 #include "fieldseal/storage/vault.hpp"
 
 namespace fs = std::filesystem;
+using namespace fieldseal::cli::test;  // NOLINT: test helpers
 using Catch::Matchers::ContainsSubstring;
 using Catch::Matchers::StartsWith;
 using fieldseal::cli::kExitFailure;
@@ -119,29 +121,9 @@ class Cli {
   fs::path dir_;
 };
 
-std::string random_bytes(std::size_t size, unsigned seed) {
-  std::mt19937 generator(seed);
-  std::string data(size, '\0');
-  for (auto& c : data) c = static_cast<char>(generator() & 0xffu);
-  return data;
-}
 
-void write_file(const std::string& path, const std::string& data) {
-  std::ofstream f(path, std::ios::binary | std::ios::trunc);
-  f.write(data.data(), static_cast<std::streamsize>(data.size()));
-  REQUIRE(f.good());
-}
 
-std::string read_file(const fs::path& path) {
-  std::ifstream f(path, std::ios::binary);
-  REQUIRE(f.good());
-  return {std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>()};
-}
 
-std::string trimmed(std::string text) {
-  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-  return text;
-}
 
 std::string line_after(const std::string& text, const std::string& marker) {
   auto at = text.find(marker);
@@ -417,7 +399,8 @@ TEST_CASE("report: malformed options are usage errors and change nothing", "[cli
 TEST_CASE("attachments: attach, list, save round trip; a damaged one leaves no file", "[cli][report]") {
   Cli cli;
   cli.init();
-  const std::string photo = random_bytes(700 * 1024 + 17, 7);  // three chunks
+  std::mt19937 generator(7);
+  const std::string photo = random_bytes(700 * 1024 + 17, generator);  // three chunks
   write_file(cli.path("IMG_0042.JPG"), photo);
   const std::string id =
       trimmed(cli.ok({"report", "add", "--title", "With a photo", "--attach", cli.path("IMG_0042.JPG")}));
