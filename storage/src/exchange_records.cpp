@@ -427,7 +427,8 @@ Result<void> finish_received_attachment(Database& db, std::int64_t attachment_nu
 }
 
 Result<void> copy_received_attachment(Database& db, std::int64_t from_attachment_num,
-                                      std::int64_t report_num, const AttachmentInfo& info) {
+                                      std::int64_t to_attachment_num, const Sha256Digest& sha256,
+                                      std::uint64_t size) {
   std::int64_t chunks = 0;
   {
     auto s = db.prepare("SELECT chunk_count FROM attachments WHERE num = ?1");
@@ -438,17 +439,15 @@ Result<void> copy_received_attachment(Database& db, std::int64_t from_attachment
     if (!*r) return fail(Error::not_found);
     chunks = s->column_int64(0);
   }
-  auto num = begin_received_attachment(db, report_num, info);
-  if (!num) return fail(num.error());
   {
     auto s = db.prepare(
         "INSERT INTO attachment_chunks (attachment_num, seq, data) "
         "SELECT ?2, seq, data FROM attachment_chunks WHERE attachment_num = ?1");
     if (!s) return fail(s.error());
-    s->bind(1, from_attachment_num).bind(2, *num);
+    s->bind(1, from_attachment_num).bind(2, to_attachment_num);
     FIELDSEAL_TRY(s->run());
   }
-  return finish_received_attachment(db, *num, info.sha256, info.size, chunks);
+  return finish_received_attachment(db, to_attachment_num, sha256, size, chunks);
 }
 
 Result<void> insert_received_amendment(Database& db, std::int64_t report_num,

@@ -254,8 +254,8 @@ struct StagedReport {
 };
 
 struct AttachmentTarget {
-  std::int64_t report_num = 0;
-  storage::AttachmentInfo info;
+  std::int64_t attachment_num = 0;
+  std::uint64_t size = 0;
 };
 
 class Importer {
@@ -442,7 +442,9 @@ class Importer {
       staged.attachments = doc->attachments;
       for (auto info : doc->attachments) {
         info.added_at = now_;
-        targets_[info.sha256].push_back(AttachmentTarget{staged.num, std::move(info)});
+        auto row = storage::begin_received_attachment(db_, staged.num, info);
+        if (!row) return fail(staging_error(row.error()));
+        targets_[info.sha256].push_back(AttachmentTarget{*row, info.size});
       }
     }
     staged_.emplace(staged.id, std::move(staged));
@@ -456,11 +458,9 @@ class Importer {
     if (it == targets_.end()) return drain(reader);  // only held reports list it
     const auto& targets = it->second;
     for (const auto& t : targets) {
-      if (t.info.size != entry.size) return fail(Error::report_invalid);
+      if (t.size != entry.size) return fail(Error::report_invalid);
     }
-    auto num = storage::begin_received_attachment(db_, targets.front().report_num,
-                                                  targets.front().info);
-    if (!num) return fail(staging_error(num.error()));
+    const std::int64_t num = targets.front().attachment_num;
     std::vector<std::uint8_t> chunk(kChunkBytes);
     std::size_t filled = 0;
     std::int64_t seq = 0;
@@ -469,7 +469,7 @@ class Importer {
       if (!got) return fail(got.error());
       filled += *got;
       if (filled == chunk.size() || (*got == 0 && filled > 0)) {
-        if (auto r = storage::add_received_chunk(db_, *num, seq,
+        if (auto r = storage::add_received_chunk(db_, num, seq,
                                                  std::span<const std::uint8_t>(chunk.data(), filled));
             !r) {
           return fail(staging_error(r.error()));
@@ -479,12 +479,12 @@ class Importer {
       }
       if (*got == 0) break;
     }
-    if (auto r = storage::finish_received_attachment(db_, *num, sha, entry.size, seq); !r) {
+    if (auto r = storage::finish_received_attachment(db_, num, sha, entry.size, seq); !r) {
       return fail(staging_error(r.error()));
     }
     for (std::size_t i = 1; i < targets.size(); ++i) {
-      if (auto r = storage::copy_received_attachment(db_, *num, targets[i].report_num,
-                                                     targets[i].info);
+      if (auto r = storage::copy_received_attachment(db_, num, targets[i].attachment_num, sha,
+                                                     entry.size);
           !r) {
         return fail(staging_error(r.error()));
       }

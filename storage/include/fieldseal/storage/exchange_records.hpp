@@ -145,9 +145,11 @@ struct ReceivedBundle {
 [[nodiscard]] Result<void> set_received_signature(Database& db, std::int64_t report_num,
                                                   const crypto::Ed25519Signature& signature);
 // In the caller's transaction: attachment rows of a received report. Begin
-// inserts the row (no hash yet), chunks follow in order, finish sets the
-// hash, size and chunk count. copy duplicates a finished attachment's chunks
-// for another report listing the same bytes.
+// inserts the row (no hash yet; call it in the order the report document
+// lists its attachments, which is the order the vault shows and signs),
+// chunks follow in order, finish sets the hash, size and chunk count. copy
+// gives another begun row the chunks of a finished one (two reports listing
+// the same bytes) and finishes it.
 [[nodiscard]] Result<std::int64_t> begin_received_attachment(Database& db, std::int64_t report_num,
                                                              const AttachmentInfo& info);
 [[nodiscard]] Result<void> add_received_chunk(Database& db, std::int64_t attachment_num,
@@ -156,8 +158,8 @@ struct ReceivedBundle {
                                                       const Sha256Digest& sha256,
                                                       std::uint64_t size, std::int64_t chunks);
 [[nodiscard]] Result<void> copy_received_attachment(Database& db, std::int64_t from_attachment_num,
-                                                    std::int64_t report_num,
-                                                    const AttachmentInfo& info);
+                                                    std::int64_t to_attachment_num,
+                                                    const Sha256Digest& sha256, std::uint64_t size);
 // In the caller's transaction: a signed amendment as received (the caller
 // re-checks with verify_report afterwards).
 [[nodiscard]] Result<void> insert_received_amendment(Database& db, std::int64_t report_num,
