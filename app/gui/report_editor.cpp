@@ -1,5 +1,6 @@
 #include "report_editor.hpp"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
@@ -14,9 +15,11 @@
 #include <QMimeDatabase>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopedValueRollback>
 #include <QScrollArea>
 #include <QShortcut>
 #include <QSplitter>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -159,12 +162,12 @@ ReportEditor::ReportEditor(VaultSession* session, QWidget* parent)
       region_edit(new QLineEdit), coordinates_edit(new QLineEdit), tags_edit(new QLineEdit),
       narrative_edit(new QPlainTextEdit), amendments_view(new QPlainTextEdit),
       attachments_list(new QListWidget),
-      preview(new QLabel), save_button(new QPushButton(tr("&Save draft"))),
+      preview(new QLabel), save_button(new QPushButton(tr("Save &draft"))),
       finalize_button(new QPushButton(tr("&Finalize…"))),
       purge_button(new QPushButton(tr("P&urge…"))),
       amend_button(new QPushButton(tr("A&mend…"))),
       back_button(new QPushButton(tr("&Back to list"))),
-      add_attachment_button(new QPushButton(tr("&Add file…"))), message(new QLabel),
+      add_attachment_button(new QPushButton(tr("Add fi&le…"))), message(new QLabel),
       session_(session) {
   const auto lang = ui_language();
   header->setWordWrap(true);
@@ -193,10 +196,10 @@ ReportEditor::ReportEditor(VaultSession* session, QWidget* parent)
     form->addRow(label, field);
   };
   add_row(tr("&Title:"), title_edit, title_edit);
-  add_row(tr("S&tart date:"), start_edit, start_edit->edit);
+  add_row(tr("Sta&rt date:"), start_edit, start_edit->edit);
   add_row(tr("&End date:"), end_edit, end_edit->edit);
-  add_row(tr("&Place:"), place_edit, place_edit);
-  add_row(tr("&Region:"), region_edit, region_edit);
+  add_row(tr("P&lace:"), place_edit, place_edit);
+  add_row(tr("Regi&on:"), region_edit, region_edit);
   add_row(tr("&Coordinates:"), coordinates_edit, coordinates_edit);
   add_row(tr("Ta&gs:"), tags_edit, tags_edit);
   tabs->addTab(incident, tr("&Incident"));
@@ -211,7 +214,7 @@ ReportEditor::ReportEditor(VaultSession* session, QWidget* parent)
   narrative->addWidget(amendments_view);
   narrative->setStretchFactor(0, 3);
   narrative->setStretchFactor(1, 1);
-  tabs->addTab(narrative, tr("Na&rrative"));
+  tabs->addTab(narrative, tr("&Narrative"));
 
   // Acts
   acts_table = make_table(act_columns,
@@ -231,7 +234,7 @@ ReportEditor::ReportEditor(VaultSession* session, QWidget* parent)
        role(storage::PersonRole::perpetrator), tr("Description"), tr("Legal name (sensitive)"),
        tr("Birth date (sensitive)"), tr("Contact (sensitive)"), tr("Notes (sensitive)")},
       tr("Persons"));
-  tabs->addTab(table_with_buttons(persons_table, tr("Add &person"), tr("Remove person"),
+  tabs->addTab(table_with_buttons(persons_table, tr("Add pers&on"), tr("Remove person"),
                                   [this]() { add_person_row(); }, edit_buttons_),
                tr("&Persons"));
 
@@ -243,7 +246,7 @@ ReportEditor::ReportEditor(VaultSession* session, QWidget* parent)
                               flag(storage::ConsentFlag::must_anonymise),
                               flag(storage::ConsentFlag::may_publish)},
                              tr("Sources and consent"));
-  tabs->addTab(table_with_buttons(sources_table, tr("Add &source"), tr("Remove source"),
+  tabs->addTab(table_with_buttons(sources_table, tr("Add s&ource"), tr("Remove source"),
                                   [this]() { add_source_row(); }, edit_buttons_),
                tr("&Sources"));
 
@@ -268,7 +271,7 @@ ReportEditor::ReportEditor(VaultSession* session, QWidget* parent)
   att_buttons->addWidget(add_attachment_button);
   att_buttons->addStretch();
   att_layout->addLayout(att_buttons);
-  tabs->addTab(attachments, tr("A&ttachments"));
+  tabs->addTab(attachments, tr("Attac&hments"));
   connect(add_attachment_button, &QPushButton::clicked, this, [this]() {
     const QString path = FilePicker::open_file(this, tr("Add an attachment"));
     if (!path.isEmpty()) add_attachment(path);
@@ -279,8 +282,20 @@ ReportEditor::ReportEditor(VaultSession* session, QWidget* parent)
   custody_table = make_table(4, {tr("No."), tr("Time (UTC)"), tr("Event"), tr("Details")},
                              tr("Custody log"));
   custody_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-  tabs->addTab(custody_table, tr("C&ustody log"));
+  tabs->addTab(custody_table, tr("Custod&y log"));
   tabs->setAccessibleName(tr("Report sections"));
+  // Alt+letter on a tab goes into that section: focus its first control
+  // (unless the user is moving along the tab bar itself).
+  connect(tabs, &QTabWidget::currentChanged, this, [this](int index) {
+    QWidget* page = tabs->widget(index);
+    if (filling_ || !page || !isVisible() || QApplication::focusWidget() == tabs->tabBar()) return;
+    for (QWidget* w = page->nextInFocusChain(); w && w != page; w = w->nextInFocusChain())
+      if (page->isAncestorOf(w) && (w->focusPolicy() & Qt::TabFocus) && w->isEnabled() &&
+          w->isVisibleTo(page)) {
+        w->setFocus(Qt::ShortcutFocusReason);
+        return;
+      }
+  });
 
   save_button->setAccessibleName(tr("Save draft"));
   finalize_button->setAccessibleName(tr("Finalize"));
@@ -470,6 +485,7 @@ void ReportEditor::set_editable(bool editable) {
 }
 
 void ReportEditor::clear() {
+  const QScopedValueRollback filling(filling_, true);
   id_.clear();
   status_.reset();
   attachments_.clear();
@@ -523,6 +539,7 @@ void ReportEditor::reload() {
 }
 
 void ReportEditor::load(const storage::Report& report) {
+  const QScopedValueRollback filling(filling_, true);
   const int tab = tabs->currentIndex();
   clear();
   tabs->setCurrentIndex(tab);

@@ -123,6 +123,7 @@ class ReportEditor : public QWidget {
   std::vector<storage::AttachmentInfo> attachments_;
   QImage preview_image_;
   int busy_ = 0;
+  bool filling_ = false;  // clear()/load() switch tabs without moving focus
   QList<QWidget*> edit_buttons_;
 };
 

@@ -17,6 +17,8 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -80,6 +82,40 @@ QString hq_card_text() {
   auto text = crypto::write_card(card, signer);
   if (!text.ok()) return {};
   return qs(*text);
+}
+
+// Mnemonics (Alt+letter) used twice among the visible labels with buddies,
+// buttons and tabs under `root`.
+QStringList mnemonic_clashes(QWidget* root) {
+  QMap<QChar, QStringList> seen;
+  const auto add = [&seen](const QString& text) {
+    qsizetype i = text.indexOf(u'&');
+    while (i >= 0 && i + 1 < text.size() && text[i + 1] == u'&') i = text.indexOf(u'&', i + 2);
+    if (i >= 0 && i + 1 < text.size()) seen[text[i + 1].toLower()] << text;
+  };
+  for (QWidget* w : root->findChildren<QWidget*>()) {
+    if (!w->isVisible()) continue;
+    if (auto* l = qobject_cast<QLabel*>(w); l && l->buddy()) add(l->text());
+    if (auto* b = qobject_cast<QAbstractButton*>(w)) add(b->text());
+    if (auto* t = qobject_cast<QTabBar*>(w))
+      for (int i = 0; i < t->count(); ++i) add(t->tabText(i));
+  }
+  QStringList clashes;
+  for (auto it = seen.cbegin(); it != seen.cend(); ++it)
+    if (it.value().size() > 1) clashes << it.value().join(QStringLiteral(" / "));
+  return clashes;
+}
+
+QStringList editor_mnemonic_clashes(MainWindow* window) {
+  ReportEditor* e = window->editor();
+  window->stack()->setCurrentWidget(e);
+  QStringList clashes;
+  for (int tab = 0; tab < e->tabs->count(); ++tab) {
+    e->tabs->setCurrentIndex(tab);
+    clashes << mnemonic_clashes(e);
+  }
+  window->stack()->setCurrentWidget(window->reports_page());
+  return clashes;
 }
 
 }  // namespace
@@ -457,11 +493,20 @@ void TestGui::unlock_and_shortcut_lock() {
 }
 
 void TestGui::purge_report() {
-  window_->new_report_action->trigger();
+  // Keyboard only: Ctrl+N, type the title, Alt+N to the narrative
+  //, type, Ctrl+S.
+  QApplication::setActiveWindow(window_.get());
+  QVERIFY(QTest::qWaitForWindowActive(window_.get()));
+  QTest::keyClick(window_->reports_page()->table, Qt::Key_N, Qt::ControlModifier);
   ReportEditor* e = window_->editor();
-  e->title_edit->setText(QStringLiteral("Draft to purge: search at the office"));
-  e->narrative_edit->setPlainText(QStringLiteral("zanzibarword"));
-  e->save();
+  QCOMPARE(window_->stack()->currentWidget(), static_cast<QWidget*>(e));
+  QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget*>(e->title_edit));
+  QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Draft to purge: search at the office"));
+  QTest::keyClick(QApplication::focusWidget(), Qt::Key_N, Qt::AltModifier);  // "&Narrative" tab
+  QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget*>(e->narrative_edit));
+  QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("zanzibarword"));
+  QCOMPARE(e->narrative_edit->toPlainText(), QStringLiteral("zanzibarword"));
+  QTest::keyClick(QApplication::focusWidget(), Qt::Key_S, Qt::ControlModifier);
   QTRY_VERIFY_WITH_TIMEOUT(!e->report_id().isEmpty() && !e->busy(), kWait);
   const QString id = e->report_id();
   QTRY_VERIFY_WITH_TIMEOUT(window_->reports_page()->model()->rowCount() == 2, kWait);
@@ -507,6 +552,8 @@ void TestGui::accessible_names() {
         missing << QString::fromLatin1(w->metaObject()->className()) + u'/' + w->objectName();
     }
   QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral(", "))));
+  const QStringList clashes = editor_mnemonic_clashes(window_.get());
+  QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QStringLiteral("; "))));
   window_->editor()->clear();
 }
 
@@ -524,6 +571,10 @@ void TestGui::russian_ui() {
   QCOMPARE(window.reports_page()->act_filter->itemText(
                window.reports_page()->act_filter->findData(qs(detention->code))),
            qs(detention->label_ru));
+  window.show();
+  window.editor()->open_new();
+  const QStringList clashes = editor_mnemonic_clashes(&window);
+  QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QStringLiteral("; "))));
   QCOMPARE(Messages::error(storage::Error::wrong_passphrase),
            QStringLiteral("Парольная фраза не подошла к хранилищу."));
   install_language(QStringLiteral("en"));

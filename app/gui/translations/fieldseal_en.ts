@@ -492,10 +492,6 @@ Safety number:
             <translation type="unfinished" />
         </message>
         <message>
-            <source>&amp;Save draft</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>&amp;Finalize…</source>
             <translation type="unfinished" />
         </message>
@@ -505,10 +501,6 @@ Safety number:
         </message>
         <message>
             <source>&amp;Back to list</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Add file…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -560,19 +552,7 @@ Safety number:
             <translation type="unfinished" />
         </message>
         <message>
-            <source>S&amp;tart date:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>&amp;End date:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Place:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Region:</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -585,10 +565,6 @@ Safety number:
         </message>
         <message>
             <source>&amp;Incident</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Na&amp;rrative</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -660,10 +636,6 @@ Safety number:
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Add &amp;person</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Remove person</source>
             <translation type="unfinished" />
         </message>
@@ -677,10 +649,6 @@ Safety number:
         </message>
         <message>
             <source>Sources and consent</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Add &amp;source</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -701,10 +669,6 @@ Safety number:
         </message>
         <message>
             <source>Image preview</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>A&amp;ttachments</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -729,10 +693,6 @@ Safety number:
         </message>
         <message>
             <source>Custody log</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>C&amp;ustody log</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -905,6 +865,46 @@ Safety number:
         </message>
         <message>
             <source>Adding the amendment…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save &amp;draft</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add fi&amp;le…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sta&amp;rt date:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>P&amp;lace:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Regi&amp;on:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Narrative</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add pers&amp;on</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add s&amp;ource</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Attac&amp;hments</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Custod&amp;y log</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -494,10 +494,6 @@ Safety number:
             <translation>Дата окончания</translation>
         </message>
         <message>
-            <source>&amp;Save draft</source>
-            <translation>&amp;Сохранить черновик</translation>
-        </message>
-        <message>
             <source>&amp;Finalize…</source>
             <translation>&amp;Завершить…</translation>
         </message>
@@ -508,10 +504,6 @@ Safety number:
         <message>
             <source>&amp;Back to list</source>
             <translation>К с&amp;писку</translation>
-        </message>
-        <message>
-            <source>&amp;Add file…</source>
-            <translation>&amp;Добавить файл…</translation>
         </message>
         <message>
             <source>Report state</source>
@@ -562,20 +554,8 @@ Safety number:
             <translation>Н&amp;азвание:</translation>
         </message>
         <message>
-            <source>S&amp;tart date:</source>
-            <translation>Дата на&amp;чала:</translation>
-        </message>
-        <message>
             <source>&amp;End date:</source>
             <translation>Дата окончани&amp;я:</translation>
-        </message>
-        <message>
-            <source>&amp;Place:</source>
-            <translation>&amp;Место:</translation>
-        </message>
-        <message>
-            <source>&amp;Region:</source>
-            <translation>Р&amp;егион:</translation>
         </message>
         <message>
             <source>&amp;Coordinates:</source>
@@ -583,15 +563,11 @@ Safety number:
         </message>
         <message>
             <source>Ta&amp;gs:</source>
-            <translation>Мет&amp;ки:</translation>
+            <translation>М&amp;етки:</translation>
         </message>
         <message>
             <source>&amp;Incident</source>
             <translation>Со&amp;бытие</translation>
-        </message>
-        <message>
-            <source>Na&amp;rrative</source>
-            <translation>&amp;Изложение</translation>
         </message>
         <message>
             <source>Type of act</source>
@@ -662,10 +638,6 @@ Safety number:
             <translation>Лица</translation>
         </message>
         <message>
-            <source>Add &amp;person</source>
-            <translation>Добавить ли&amp;цо</translation>
-        </message>
-        <message>
             <source>Remove person</source>
             <translation>Удалить лицо</translation>
         </message>
@@ -680,10 +652,6 @@ Safety number:
         <message>
             <source>Sources and consent</source>
             <translation>Источники и согласие</translation>
-        </message>
-        <message>
-            <source>Add &amp;source</source>
-            <translation>Добавить исто&amp;чник</translation>
         </message>
         <message>
             <source>Remove source</source>
@@ -704,10 +672,6 @@ Safety number:
         <message>
             <source>Image preview</source>
             <translation>Просмотр изображения</translation>
-        </message>
-        <message>
-            <source>A&amp;ttachments</source>
-            <translation>&amp;Вложения</translation>
         </message>
         <message>
             <source>Add an attachment</source>
@@ -732,10 +696,6 @@ Safety number:
         <message>
             <source>Custody log</source>
             <translation>Журнал хранения</translation>
-        </message>
-        <message>
-            <source>C&amp;ustody log</source>
-            <translation>&amp;Журнал хранения</translation>
         </message>
         <message>
             <source>Report sections</source>
@@ -908,6 +868,46 @@ Safety number:
         <message>
             <source>Adding the amendment…</source>
             <translation>Добавление поправки…</translation>
+        </message>
+        <message>
+            <source>Save &amp;draft</source>
+            <translation>&amp;Сохранить черновик</translation>
+        </message>
+        <message>
+            <source>Add fi&amp;le…</source>
+            <translation>&amp;Добавить файл…</translation>
+        </message>
+        <message>
+            <source>Sta&amp;rt date:</source>
+            <translation>Дата на&amp;чала:</translation>
+        </message>
+        <message>
+            <source>P&amp;lace:</source>
+            <translation>&amp;Место:</translation>
+        </message>
+        <message>
+            <source>Regi&amp;on:</source>
+            <translation>Ре&amp;гион:</translation>
+        </message>
+        <message>
+            <source>&amp;Narrative</source>
+            <translation>&amp;Изложение</translation>
+        </message>
+        <message>
+            <source>Add pers&amp;on</source>
+            <translation>Добавить ли&amp;цо</translation>
+        </message>
+        <message>
+            <source>Add s&amp;ource</source>
+            <translation>Добавить исто&amp;чник</translation>
+        </message>
+        <message>
+            <source>Attac&amp;hments</source>
+            <translation>&amp;Вложения</translation>
+        </message>
+        <message>
+            <source>Custod&amp;y log</source>
+            <translation>&amp;Журнал хранения</translation>
         </message>
     </context>
     <context>
