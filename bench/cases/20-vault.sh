@@ -46,7 +46,7 @@ vault_value() { awk -F= -v k="$1" '$1 == k { print $2; exit }' "$2"; }
 # vault_row BENCHMARK DATA SECONDS [BYTES]: a row for a time vault_bench took
 # itself (MEASURED_RSS_KIB from the last vault_bench_run).
 vault_row() {
-  MEASURED_SECONDS=$3
+  MEASURED_SECONDS=$(awk -v s="$3" 'BEGIN { printf (s < 1 ? "%.4f" : "%.2f"), s }')
   add_row "$1" "fieldseal (storage API)" "$2" "${4:-0}"
 }
 
@@ -57,17 +57,18 @@ bench_case_vault() {
   [ "$durable" -le "$count" ] || durable=$count
 
   vault_bench_run "$out" populate "$dir" "$count" "$durable"
-  local bulk text_bytes vault_mib
+  local bulk text_bytes text_mib vault_mib
   bulk=$(vault_value bulk_reports "$out")
   text_bytes=$(vault_value text_bytes "$out")
-  vault_mib=$(( $(vault_value vault_bytes "$out") / 1048576 ))
+  text_mib=$(awk -v b="$text_bytes" 'BEGIN { printf "%.1f", b / 1048576 }')
+  vault_mib=$(awk -v b="$(vault_value vault_bytes "$out")" 'BEGIN { printf "%.1f", b / 1048576 }')
   vault_row "vault insert, fsync per report" "$durable reports" \
     "$(vault_value durable_insert_seconds "$out")"
   if [ "$bulk" -gt 0 ]; then
     vault_row "vault insert, synchronous=NORMAL" "$bulk reports" \
       "$(vault_value bulk_insert_seconds "$out")"
   fi
-  vault_row "vault insert, total" "$count reports, $((text_bytes / 1048576)) MiB text" \
+  vault_row "vault insert, total" "$count reports, $text_mib MiB text" \
     "$(vault_value insert_seconds "$out")" "$text_bytes"
 
   vault_bench_run "$out" open "$dir" 11
@@ -79,8 +80,7 @@ bench_case_vault() {
   local ms
   for key in first_p50 first_p95 warm_p50 warm_p95 warm_cpu_p50 warm_cpu_p95; do
     ms=$(vault_value "${key}_ms" "$out")
-    vault_row "vault search ${key//_/ } (230 queries)" "$count reports" \
-      "$(awk -v ms="$ms" 'BEGIN { printf "%.4f", ms / 1000 }')"
+    vault_row "vault search ${key//_/ } (230 queries)" "$count reports" "$(awk -v ms="$ms" 'BEGIN { print ms / 1000 }')"
   done
   grep '^kind=' "$out" | sed 's/^/bench:     search /' >&2
   rm -rf "$dir" "$out"
