@@ -7,7 +7,7 @@
 set -euo pipefail
 
 packages_common=(
-  build-essential cmake ninja-build pkg-config git
+  build-essential cmake ninja-build pkg-config git ccache
   libsodium-dev libsqlcipher-dev libzstd-dev
   qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools libqt6svg6
   catch2 nlohmann-json3-dev libarchive-dev libcli11-dev zlib1g-dev
