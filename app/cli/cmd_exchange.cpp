@@ -255,7 +255,9 @@ std::string outcome_text(const tr::BundleOutcome& b) {
   switch (b.status) {
     case tr::ImportStatus::imported: {
       std::string text = "imported " + plural(b.reports, "report", "reports");
-      if (b.attachments > 0) text += " (" + plural(b.attachments, "attachment", "attachments") + ")";
+      if (b.reports > 0 && b.attachments > 0) {
+        text += " (" + plural(b.attachments, "attachment", "attachments") + ")";
+      }
       text += " from " + printable(b.sender_name) + ", sequence " + std::to_string(b.sequence);
       if (b.reports_already_held > 0) {
         text += "; " + std::to_string(b.reports_already_held) + " already held";

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_context.hpp"
+#include "cmd_exchange.hpp"
 #include "cmd_vault_util.hpp"
 #include "commands.hpp"
 #include "fieldseal/crypto/encoding.hpp"
@@ -25,6 +26,7 @@
 #include "fieldseal/storage/reports.hpp"
 #include "fieldseal/storage/search.hpp"
 #include "fieldseal/storage/vocabulary.hpp"
+#include "fieldseal/transport/exchange.hpp"
 #include "files.hpp"
 
 namespace fieldseal::cli {
@@ -105,6 +107,7 @@ struct SaveOptions {
 
 struct PurgeOptions {
   std::vector<std::string> ids;
+  bool delivered = false;
 };
 
 bool given(const CLI::Option* option) { return option != nullptr && option->count() > 0; }
@@ -588,8 +591,13 @@ void run_list(CliContext& ctx, const ListOptions& options) {
 
   auto vault = open_vault(ctx);
   auto reports = check(st::list_reports(vault.database(), filter), "cannot list the reports");
+  ReportOrigins origins(vault);
   if (ctx.json()) {
-    ctx.print_json(nlohmann::json::parse(st::report_list_json(reports)));
+    auto list = nlohmann::json::parse(st::report_list_json(reports));
+    if (origins.is_hq()) {
+      for (auto& r : list) r["origin"] = origins.json(r.at("id").get<std::string>());
+    }
+    ctx.print_json(list);
     return;
   }
   if (reports.empty()) {
@@ -599,12 +607,28 @@ void run_list(CliContext& ctx, const ListOptions& options) {
   std::size_t status_w = 6;
   std::size_t region_w = 6;
   for (const auto& r : reports) region_w = std::max(region_w, display_width(printable(r.region)));
+  // HQ: who sent each report, and the day its signatures and custody chain
+  // were verified (on import; 'report show' verifies again).
+  std::vector<std::string> from;
+  std::vector<std::string> verified_on;
+  std::size_t from_w = 12;
+  if (origins.is_hq()) {
+    for (const auto& r : reports) {
+      const auto origin = origins.get(r.id);
+      from.push_back(origin ? origins.from_text(r.id) : "(this vault)");
+      verified_on.push_back(origin ? origin->verified_at.substr(0, 10) : "-");
+      from_w = std::max(from_w, display_width(from.back()));
+    }
+    for (std::size_t i = 0; i < from.size(); ++i) from[i] = pad(from[i], from_w) + "  " + pad(verified_on[i], 10);
+  }
   ctx.out() << pad("ID", st::kReportIdLength) << "  " << pad("STATUS", status_w) << "  "
-            << pad("START", 10) << "  " << pad("REGION", region_w) << "  TITLE\n";
-  for (const auto& r : reports) {
+            << pad("START", 10) << "  " << pad("REGION", region_w) << "  "
+            << (from.empty() ? "" : pad("FROM", from_w) + "  VERIFIED    ") << "TITLE\n";
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    const auto& r = reports[i];
     ctx.out() << pad(r.id, st::kReportIdLength) << "  " << pad(st::key(r.status), status_w) << "  "
               << pad(date_text(r.start), 10) << "  " << pad(printable(r.region), region_w) << "  "
-              << printable(r.title) << '\n';
+              << (from.empty() ? "" : from[i] + "  ") << printable(r.title) << '\n';
   }
 }
 
@@ -731,12 +755,21 @@ void run_show(CliContext& ctx, const ShowOptions& options) {
   if (report.status == st::ReportStatus::final) {
     verified = st::verify_report(vault.database(), options.id).ok();
   }
+  ReportOrigins origins(vault);
   if (ctx.json()) {
     auto view = nlohmann::json::parse(st::report_view_json(report, options.sensitive));
     view["signature_valid"] = verified ? nlohmann::json(*verified) : nlohmann::json(nullptr);
+    if (origins.is_hq()) view["origin"] = origins.json(options.id);
     ctx.print_json(view);
   } else {
     print_report(ctx, report, options.sensitive);
+    if (auto origin = origins.get(options.id)) {
+      ctx.out() << "\nSender    " << (origin->sender_name.empty() ? "(not a contact) " + origin->sender_key
+                                                                : printable(origin->sender_name))
+                << "\nReceived  " << origin->received_at << " in bundle " << origin->bundle_id
+                << "\nVerified  " << origin->verified_at
+                << " on import: signatures, attachments and custody chain\n";
+    }
     if (verified) {
       ctx.out() << "\nSignature " << (*verified ? "verifies" : "DOES NOT VERIFY") << '\n';
     }
@@ -757,16 +790,34 @@ void run_search(CliContext& ctx, const SearchOptions& options) {
   st::SearchOptions search_options;
   search_options.limit = options.limit;
   auto hits = check(st::search_reports(vault.database(), query, search_options), "cannot search");
+  ReportOrigins origins(vault);
   if (ctx.json()) {
-    ctx.print_json(nlohmann::json::parse(st::search_hits_json(hits)));
+    auto list = nlohmann::json::parse(st::search_hits_json(hits));
+    if (origins.is_hq()) {
+      for (auto& h : list) h["origin"] = origins.json(h.at("id").get<std::string>());
+    }
+    ctx.print_json(list);
     return;
   }
   if (hits.empty()) {
     ctx.err() << "No matches.\n";
     return;
   }
-  ctx.out() << pad("ID", st::kReportIdLength) << "  TITLE\n";
-  for (const auto& h : hits) ctx.out() << h.id << "  " << printable(h.title) << '\n';
+  std::vector<std::string> from;
+  std::size_t from_w = 12;
+  if (origins.is_hq()) {
+    for (const auto& h : hits) {
+      from.push_back(origins.from_text(h.id));
+      if (from.back().empty()) from.back() = "(this vault)";
+      from_w = std::max(from_w, display_width(from.back()));
+    }
+  }
+  ctx.out() << pad("ID", st::kReportIdLength) << "  " << (from.empty() ? "" : pad("FROM", from_w) + "  ")
+            << "TITLE\n";
+  for (std::size_t i = 0; i < hits.size(); ++i) {
+    ctx.out() << hits[i].id << "  " << (from.empty() ? "" : pad(from[i], from_w) + "  ")
+              << printable(hits[i].title) << '\n';
+  }
 }
 
 void run_vocab(CliContext& ctx, const VocabOptions& options) {
@@ -873,8 +924,15 @@ void run_custody(CliContext& ctx, const IdOptions& options) {
 }
 
 void run_purge(CliContext& ctx, const PurgeOptions& options) {
-  // Room for 'purge --delivered' (issue 4): the IDs are optional to the parser.
-  if (options.ids.empty()) usage_error("give the IDs of the reports to purge");
+  if (options.delivered) {
+    if (!options.ids.empty()) usage_error("give report IDs or --delivered, not both");
+    auto vault = open_vault(ctx);
+    const auto purged = check(transport::purge_delivered(vault), "cannot purge");
+    ctx.err() << "Purged " << purged << (purged == 1 ? " delivered report" : " delivered reports")
+              << "; a stub (id, hash, dates, delivery state) and the custody log are kept.\n";
+    return;
+  }
+  if (options.ids.empty()) usage_error("give the IDs of the reports to purge, or --delivered");
   auto vault = open_vault(ctx);
   for (const auto& id : options.ids) (void)load_report(vault, id);
   check(st::purge_reports(vault.database(), vault.signing_key(), options.ids), "cannot purge");
@@ -985,6 +1043,8 @@ void register_report_commands(CLI::App& app, CliContext& ctx) {
   auto* purge = app.add_subcommand(
       "purge", "Remove reports' content and attachments for good, keeping a stub and the custody log");
   purge->add_option("ID", purge_options->ids, "Report ids");
+  purge->add_flag("--delivered", purge_options->delivered,
+                  "Every report HQ's receipt confirmed (field vault)");
   purge->callback([&ctx, purge_options] { run_purge(ctx, *purge_options); });
 }
 

@@ -19,5 +19,7 @@ void register_vault_commands(CLI::App& app, CliContext& ctx);
 void register_report_commands(CLI::App& app, CliContext& ctx);
 // fieldseal card | contact … | identity export-secret
 void register_contact_commands(CLI::App& app, CliContext& ctx);
+// fieldseal export | import | quarantine … | receipt
+void register_exchange_commands(CLI::App& app, CliContext& ctx);
 
 }  // namespace fieldseal::cli
