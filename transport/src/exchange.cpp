@@ -38,44 +38,6 @@ constexpr std::string_view kArmorBegin = "-----BEGIN AGE ENCRYPTED FILE-----";
 
 // ------------------------------------------------------------ export sources
 
-// Streams one attachment out of the vault chunk by chunk.
-class AttachmentSource final : public crypto::ByteSource {
- public:
-  AttachmentSource(storage::Database& db, std::string report_id, const Sha256Digest& sha256)
-      : db_(db), report_id_(std::move(report_id)), sha256_(sha256) {}
-  crypto::Result<std::size_t> read(std::span<std::uint8_t> out) override {
-    if (out.empty()) return std::size_t{0};
-    while (offset_ == chunk_.size()) {
-      if (done_) return std::size_t{0};
-      auto chunk = storage::attachment_chunk(db_, report_id_, sha256_, seq_);
-      if (!chunk) {
-        t_last_storage_error = chunk.error();
-        return fail(crypto::Error::io_read);
-      }
-      if (!*chunk) {
-        done_ = true;
-        return std::size_t{0};
-      }
-      chunk_ = std::move(**chunk);
-      offset_ = 0;
-      ++seq_;
-    }
-    const std::size_t n = std::min(out.size(), chunk_.size() - offset_);
-    std::copy_n(chunk_.begin() + static_cast<std::ptrdiff_t>(offset_), n, out.begin());
-    offset_ += n;
-    return n;
-  }
-
- private:
-  storage::Database& db_;
-  std::string report_id_;
-  Sha256Digest sha256_;
-  std::vector<std::uint8_t> chunk_;
-  std::size_t offset_ = 0;
-  std::int64_t seq_ = 0;
-  bool done_ = false;
-};
-
 // ------------------------------------------------------------ export files
 
 struct WrittenFile {
@@ -287,6 +249,29 @@ crypto::Result<std::size_t> OpenedFile::read(std::span<std::uint8_t> out) {
   return source.read(out);
 }
 
+crypto::Result<std::size_t> ChunkSource::read(std::span<std::uint8_t> out) {
+  if (out.empty()) return std::size_t{0};
+  while (offset_ == chunk_.size()) {
+    if (done_) return std::size_t{0};
+    auto chunk = fetch_(seq_);
+    if (!chunk) {
+      (void)vault_error(chunk.error());
+      return fail(crypto::Error::io_read);
+    }
+    if (!*chunk) {
+      done_ = true;
+      return std::size_t{0};
+    }
+    chunk_ = std::move(**chunk);
+    offset_ = 0;
+    ++seq_;
+  }
+  const std::size_t n = std::min(out.size(), chunk_.size() - offset_);
+  std::copy_n(chunk_.begin() + static_cast<std::ptrdiff_t>(offset_), n, out.begin());
+  offset_ += n;
+  return n;
+}
+
 void Watch::advance(std::uint64_t bytes) {
   done_ += bytes;
   if (progress_) progress_(done_, total_);
@@ -328,6 +313,7 @@ Result<ExportResult> export_bundle(storage::Vault& vault, std::span<const std::s
                                    std::span<const std::string> report_ids,
                                    const ExportOptions& options) {
   FIELDSEAL_TRY(require_role(vault, storage::Role::field));
+  t_last_storage_error.reset();
   storage::Database& db = vault.database();
   if (recipients.empty()) return fail(Error::invalid_argument);
   std::error_code ec;
@@ -373,7 +359,7 @@ Result<ExportResult> export_bundle(storage::Vault& vault, std::span<const std::s
     std::unique_ptr<crypto::MemorySource> source;
   };
   std::vector<Doc> docs;
-  std::vector<std::unique_ptr<AttachmentSource>> attachment_sources;
+  std::vector<std::unique_ptr<ChunkSource>> attachment_sources;
   std::vector<std::unique_ptr<WatchedSource>> watched;
   std::vector<BundleEntrySource> entries;
   std::set<Sha256Digest> attachment_hashes;
@@ -402,7 +388,10 @@ Result<ExportResult> export_bundle(storage::Vault& vault, std::span<const std::s
     docs.push_back(Doc{"custody/" + id + ".json", std::move(*seal), nullptr});
     for (const auto& a : report->attachments) {
       if (!attachment_hashes.insert(a.sha256).second) continue;
-      attachment_sources.push_back(std::make_unique<AttachmentSource>(db, id, a.sha256));
+      attachment_sources.push_back(std::make_unique<ChunkSource>(
+          [&db, id, sha = a.sha256](std::int64_t seq) {
+            return storage::attachment_chunk(db, id, sha, seq);
+          }));
       watched.push_back(std::make_unique<WatchedSource>(*attachment_sources.back(), watch));
       entries.push_back(BundleEntrySource{"attachments/" + to_hex(a.sha256), a.size, a.sha256,
                                           watched.back().get()});

@@ -109,42 +109,6 @@ class TeeSource final : public crypto::ByteSource {
   std::uint64_t total_ = 0;
 };
 
-// A quarantined bundle read back from the vault.
-class QuarantineSource final : public crypto::ByteSource {
- public:
-  QuarantineSource(storage::Database& db, std::int64_t num) : db_(db), num_(num) {}
-  crypto::Result<std::size_t> read(std::span<std::uint8_t> out) override {
-    if (out.empty()) return std::size_t{0};
-    while (offset_ == chunk_.size()) {
-      if (done_) return std::size_t{0};
-      auto chunk = storage::quarantine_chunk(db_, num_, seq_);
-      if (!chunk) {
-        (void)vault_error(chunk.error());
-        return fail(crypto::Error::io_read);
-      }
-      if (!*chunk) {
-        done_ = true;
-        return std::size_t{0};
-      }
-      chunk_ = std::move(**chunk);
-      offset_ = 0;
-      ++seq_;
-    }
-    const std::size_t n = std::min(out.size(), chunk_.size() - offset_);
-    std::copy_n(chunk_.begin() + static_cast<std::ptrdiff_t>(offset_), n, out.begin());
-    offset_ += n;
-    return n;
-  }
-
- private:
-  storage::Database& db_;
-  std::int64_t num_;
-  std::vector<std::uint8_t> chunk_;
-  std::size_t offset_ = 0;
-  std::int64_t seq_ = 0;
-  bool done_ = false;
-};
-
 Result<std::string> read_document(BundleReader& reader, std::uint64_t size) {
   if (size > kMaxDocumentBytes) return fail(Error::tar_entry_too_large);
   std::string out(size, '\0');
@@ -884,7 +848,7 @@ Result<BundleOutcome> quarantine_accept(storage::Vault& vault, std::int64_t id) 
   const auto identities = vault_identities(vault);
   BundleId bundle_id{};
   std::copy((*row)->bundle_id.begin(), (*row)->bundle_id.end(), bundle_id.begin());
-  QuarantineSource source(db, id);
+  ChunkSource source([&db, id](std::int64_t seq) { return storage::quarantine_chunk(db, id, seq); });
   BundleOutcome outcome;
   import_with(vault, identities, iso_now(), source, bundle_id, false, outcome);
   if (outcome.status == ImportStatus::duplicate) {

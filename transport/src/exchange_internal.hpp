@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -108,6 +109,23 @@ class WatchedSource final : public crypto::ByteSource {
  private:
   crypto::ByteSource& inner_;
   Watch& watch_;
+};
+
+// Streams numbered chunks kept in the vault (attachments on export,
+// quarantined bundles on accept): fetch(seq) for seq = 0, 1, ... until it
+// returns nullopt. A vault error reads as io_read (last_storage_error() has it).
+class ChunkSource final : public crypto::ByteSource {
+ public:
+  using Fetch = std::function<storage::Result<std::optional<std::vector<std::uint8_t>>>(std::int64_t)>;
+  explicit ChunkSource(Fetch fetch) : fetch_(std::move(fetch)) {}
+  [[nodiscard]] crypto::Result<std::size_t> read(std::span<std::uint8_t> out) override;
+
+ private:
+  Fetch fetch_;
+  std::vector<std::uint8_t> chunk_;
+  std::size_t offset_ = 0;
+  std::int64_t seq_ = 0;
+  bool done_ = false;
 };
 
 }  // namespace fieldseal::transport
