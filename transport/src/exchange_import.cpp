@@ -226,7 +226,7 @@ class Importer {
  public:
   Importer(storage::Vault& vault, const std::vector<crypto::age::Identity>& identities,
            std::string now)
-      : vault_(vault), db_(vault.database()), identities_(identities), now_(std::move(now)) {}
+      : db_(vault.database()), identities_(identities), now_(std::move(now)) {}
 
   // One bundle from `source`: the outcome (files are the caller's).
   void run(crypto::ByteSource& source, const std::optional<BundleId>& expected_id,
@@ -586,7 +586,6 @@ class Importer {
     return {};
   }
 
-  storage::Vault& vault_;
   storage::Database& db_;
   const std::vector<crypto::age::Identity>& identities_;
   std::string now_;
