@@ -309,6 +309,30 @@ TEST_CASE("exchange: field → HQ → receipt → delivered → purge", "[exchan
     CHECK(dump(w.hq.database()) == rows);
   }
 
+  SECTION("a later amendment reaches HQ with the next export of the report") {
+    REQUIRE(storage::add_amendment(w.field.database(), w.field.signing_key(), r1, "Also: 3 detained")
+                .ok());
+    const auto second = export_to(w.field, w.out("out2"), {r1});
+    CHECK(second.sequence == 2);
+    const auto again = import_one(w.hq, second.files[0]);
+    INFO(again.describe());
+    REQUIRE(again.status == ImportStatus::imported);
+    CHECK(again.reports == 0);
+    CHECK(again.reports_already_held == 1);
+    const auto sender = w.field.signing_key().public_key();
+    auto theirs = storage::get_report(w.hq.database(), r1);
+    REQUIRE(theirs.ok());
+    CHECK(theirs->amendments.size() == 1);
+    CHECK(storage::verify_report(w.hq.database(), r1, &sender).ok());
+    CHECK(storage::verify_custody(w.hq.database(), r1, &sender).ok());
+    // The receipt now lists both bundles.
+    fs::create_directories(w.out("receipts"));
+    auto receipt = make_receipt(w.hq, "Researcher", w.out("receipts"));
+    REQUIRE(receipt.ok());
+    CHECK(receipt->bundles == 2);
+    CHECK(receipt->reports == 3);
+  }
+
   SECTION("receipt marks delivered, purge removes, purge-on-receipt") {
     auto receipt = make_receipt(w.hq, "Researcher", w.out("receipts") / "" , false);
     CHECK(receipt.error() == Error::invalid_argument);  // no such directory yet
@@ -682,6 +706,13 @@ TEST_CASE("exchange: unknown sender is quarantined; accept after contact add; dr
     CHECK(count_rows(w.hq.database(), "quarantine_chunks") == 0);
     CHECK(count_rows(w.hq.database(), "reports") == 1);
     CHECK(import_one(w.hq, bundle.files[0]).status == ImportStatus::duplicate);
+  }
+  SECTION("imported, leaving quarantine, when it arrives again after the contact is added") {
+    enroll(w.hq, stranger);
+    const auto again = import_one(w.hq, bundle.files[0]);
+    CHECK(again.status == ImportStatus::imported);
+    CHECK(quarantine_list(w.hq)->empty());
+    CHECK(quarantine_accept(w.hq, *outcome.quarantine_id).error() == Error::quarantine_not_found);
   }
   SECTION("drop") {
     REQUIRE(quarantine_drop(w.hq, *outcome.quarantine_id).ok());
