@@ -2,13 +2,18 @@
 # README command 1: set up, build fieldseal (release preset, tests off) and run
 # the end-to-end demo, one plain step at a time.
 #
-# Today the demo shows the crypto core: an HQ identity, a testimony sealed to
-# it as an age v1 file, opened again by fieldseal and by the standard `age`
-# tool, byte for byte. Later issues add the vault and the field -> HQ flow as
-# further steps (see "The demo" below).
+# The demo is the whole flow between a researcher and HQ: two vaults, cards
+# exchanged, a report with an attachment, finalized and signed, exported as a
+# sealed bundle, a tampered copy refused, the genuine bundle imported and shown
+# at HQ, HQ's receipt imported in the field, the delivered report purged from
+# the laptop; and finally the standard `age`, `zstd` and `tar` tools opening
+# the bundle with HQ's exported secret key, without fieldseal.
 #
 # Everything happens in a fresh directory under build/release/ that is deleted
-# on exit, whatever happens. The sample testimony is invented.
+# on exit, whatever happens. The sample testimony and photo are invented. The
+# passphrase comes from FIELDSEAL_PASSPHRASE (for the demo only: a real user
+# types it at the prompt) and the vaults use the Argon2id floor
+# (--kdf-memory 64) so that each step is quick.
 #
 # Environment: FIELDSEAL_SKIP_SETUP=1 skips scripts/setup.sh;
 #              FIELDSEAL_SKIP_BUILD=1 uses the fieldseal already built.
@@ -74,60 +79,88 @@ same_bytes() {
 }
 
 # ---- The demo ----------------------------------------------------------------
-# Issue 2: the age v1 core. Issues 3 and 4 append the vault, export, HQ import,
-# receipt and purge steps here.
 
-step "HQ creates its identity: an X25519 key in age's format (secret in hq.key)" \
-  fieldseal age keygen -o hq.key 2>keygen.stderr
-cat keygen.stderr
-recipient=$(grep -o 'age1[02-9ac-hj-np-z]*' keygen.stderr | head -n 1 || true)
-[ -n "$recipient" ] || { echo "error: fieldseal age keygen printed no age1... recipient" >&2; exit 1; }
-say "HQ's public recipient, the string a researcher needs: $recipient"
+export FIELDSEAL_PASSPHRASE="demo only: a real user types a long passphrase at the prompt"
+unset FIELDSEAL_PASSPHRASE_FILE FIELDSEAL_VAULT
+hq=(fieldseal --vault hq-vault)
+field=(fieldseal --vault field-vault)
 
-step "Cross-check: the standard age-keygen derives the same recipient from hq.key" \
-  age-keygen -y -o age-keygen.recipient hq.key
-[ "$(cat age-keygen.recipient)" = "$recipient" ] ||
-  { echo "error: age-keygen derives $(cat age-keygen.recipient), fieldseal printed $recipient" >&2; exit 1; }
-say "same recipient"
+step "HQ creates its vault (an HQ identity: age key for bundles, Ed25519 key for receipts)" \
+  "${hq[@]}" init --role hq --name "Memorial HQ" --kdf-memory 64
+step "A researcher creates hers on her laptop" \
+  "${field[@]}" init --role field --name "Anna K" --kdf-memory 64
+
+step "They exchange cards (public keys with a self-signature) ..." \
+  "${hq[@]}" card -o hq.card
+"${field[@]}" card -o anna.card 2>/dev/null
+say "anna.card written the same way in the field vault"
+step "... and each adds the other's; they compare the safety numbers by phone" \
+  "${field[@]}" contact add hq.card
+"${hq[@]}" contact add anna.card >/dev/null
+say "HQ added Anna K's card the same way"
 
 write_sample_testimony() {
   cat >"$1" <<'EOF'
 Sample testimony (invented for this demo).
-Date: 2026-11-02. Place: a district police station.
 The witness saw two people detained at the bus stop at about 18:00 and taken
 away in an unmarked van. One of them was beaten during the arrest.
 Свидетель видел, как двух человек задержали на остановке около 18:00.
 EOF
 }
-step "A researcher has a testimony to send (an invented sample, English and Russian)" \
-  write_sample_testimony testimony.txt
-say "testimony.txt: $(wc -c <testimony.txt) bytes"
+write_sample_testimony testimony.txt
+head -c 200000 /dev/urandom >photo.jpg
+step "She records the incident (HURIDOCS fields) with a photo as attachment" \
+  "${field[@]}" report add --title "Detention at the bus stop" --narrative-file testimony.txt \
+  --start 2026-11-02 --region Moscow --person "v1:victim:Ivan" --act "arrest:v1" \
+  --source "v1:quote:interview in person" --attach photo.jpg
+id=$("${field[@]}" report list --status draft | awk 'NR == 2 { print $1 }')
+say "report id: $id"
+step "She finalizes it: signed with her key, immutable from now on" \
+  "${field[@]}" report finalize "$id"
 
-step "The researcher seals the testimony to HQ: an age v1 file only hq.key opens" \
-  fieldseal age encrypt -r "$recipient" -o testimony.age testimony.txt
-say "testimony.age: $(wc -c <testimony.age) bytes; it begins: $(head -c 21 testimony.age)"
+mkdir outbox
+step "She seals every final report for HQ into a bundle (an age file with a neutral name)" \
+  "${field[@]}" export --to "Memorial HQ" -o outbox
+bundle=$(ls outbox/*.age)
+say "$bundle: $(wc -c <"$bundle") bytes; only HQ's key opens it"
 
-step "HQ opens it with fieldseal" \
-  fieldseal age decrypt -i hq.key -o opened-by-fieldseal.txt testimony.age
-same_bytes testimony.txt opened-by-fieldseal.txt
+mkdir tampered
+cp "$bundle" tampered/bundle.age
+offset=$(($(wc -c <tampered/bundle.age) / 2))
+step "On the way, someone changes one byte of a copy (at byte $offset) ..." \
+  flip_byte tampered/bundle.age "$offset"
+step "... and HQ's import refuses it, changing nothing" \
+  refused "${hq[@]}" import tampered/bundle.age
 
-step "HQ opens the same file with the standard age tool (no fieldseal needed)" \
-  age -d -i hq.key -o opened-by-age.txt testimony.age
-same_bytes testimony.txt opened-by-age.txt
+step "HQ imports the genuine bundle: decrypted, checked (signature, recipients, hashes, sender)" \
+  "${hq[@]}" import outbox
+step "HQ lists what it holds: each report with its sender and the day it was verified" \
+  "${hq[@]}" report list
+step "HQ reads the report" \
+  "${hq[@]}" report show "$id"
 
-step "And the reverse: a file sealed by the standard age tool, armored as text ..." \
-  age -r "$recipient" -a -o from-age.txt.age testimony.txt
-step "... opens in fieldseal" \
-  fieldseal age decrypt -i hq.key -o opened-from-age.txt from-age.txt.age
-same_bytes testimony.txt opened-from-age.txt
+mkdir to-field
+step "HQ writes a signed receipt for everything it received from Anna K" \
+  "${hq[@]}" receipt --to "Anna K" -o to-field
+step "Back in the field, her vault checks HQ's signature and marks the report delivered" \
+  "${field[@]}" import to-field
+step "Now it can leave the laptop: purge what HQ has confirmed" \
+  "${field[@]}" purge --delivered
+step "Only a stub remains in the field vault (id, hash, dates, delivery state)" \
+  "${field[@]}" report show "$id"
 
-cp testimony.age tampered.age
-offset=$(($(wc -c <tampered.age) - 20))
-step "On the way, someone changes one byte of the sealed file (at byte $offset) ..." \
-  flip_byte tampered.age "$offset"
-step "... and HQ's fieldseal refuses it, writing no output at all" \
-  refused fieldseal age decrypt -i hq.key -o tampered-opened.txt tampered.age
-[ ! -e tampered-opened.txt ] || { echo "error: a refused file left output behind" >&2; exit 1; }
-say "no tampered-opened.txt was written"
+step "Recovery without fieldseal: HQ exports its secret key (keep it offline) ..." \
+  "${hq[@]}" identity export-secret -o hq.key
+mkdir recovered
+open_with_standard_tools() { age -d -i hq.key "$1" | zstd -q -d | tar -x -C recovered; }
+step_no=$((step_no + 1))
+printf '\n[%d] %s\n    $ %s\n' "$step_no" "... and the standard tools open the bundle, no fieldseal involved" \
+  "age -d -i hq.key $bundle | zstd -d | tar -x -C recovered"
+open_with_standard_tools "$bundle"
+say "recovered: $(cd recovered && find . -type f | sort | tr '\n' ' ')"
+same_bytes photo.jpg "recovered/attachments/$(sha256sum photo.jpg | cut -d' ' -f1)"
+grep -q "Detention at the bus stop" "recovered/reports/$id.json" ||
+  { echo "error: the recovered report is not the one exported" >&2; exit 1; }
+say "recovered/reports/$id.json is the report as JSON, exactly the bytes she signed"
 
 printf '\nDemo complete: %d steps. The temporary directory is deleted now.\n' "$step_no"
