@@ -207,7 +207,7 @@ int run_shell(const std::string& script, const std::vector<std::string>& args) {
 
 }  // namespace
 
-TEST_CASE("exchange: field -> HQ -> receipt -> purge of delivered, in-process", "[cli][exchange]") {
+TEST_CASE("cli exchange: field -> HQ -> receipt -> purge of delivered, in-process", "[cli][exchange]") {
   Exchange x;
   auto& cli = x.cli;
   const auto id = cli.add_final("field", "Detention at the bus stop", x.attachment);
@@ -298,7 +298,7 @@ TEST_CASE("exchange: field -> HQ -> receipt -> purge of delivered, in-process", 
   CHECK_THAT(cli.ok("hq", {"report", "show", id}), ContainsSubstring("Detention at the bus stop"));
 }
 
-TEST_CASE("exchange: purge-on-receipt purges as the receipt is imported; --armor bundles",
+TEST_CASE("cli exchange: purge-on-receipt purges as the receipt is imported; --armor bundles",
           "[cli][exchange]") {
   Exchange x;
   auto& cli = x.cli;
@@ -317,7 +317,7 @@ TEST_CASE("exchange: purge-on-receipt purges as the receipt is imported; --armor
   CHECK_THAT(cli.ok("field", {"report", "show", id}), ContainsSubstring("Status    purged"));
 }
 
-TEST_CASE("exchange: import names missing parts, rejects damage, quarantines strangers, reports gaps",
+TEST_CASE("cli exchange: import names missing parts, rejects damage, quarantines strangers, reports gaps",
           "[cli][exchange]") {
   Exchange x;
   auto& cli = x.cli;
@@ -447,7 +447,7 @@ TEST_CASE("exchange: import names missing parts, rejects damage, quarantines str
   CHECK(gone.err == "fieldseal: cannot drop the bundle: no quarantined bundle with that id\n");
 }
 
-TEST_CASE("exchange: usage errors and wrong roles change nothing", "[cli][exchange]") {
+TEST_CASE("cli exchange: usage errors and wrong roles change nothing", "[cli][exchange]") {
   Cli cli;
   const auto usage = [&cli](std::vector<std::string> args, const std::string& message) {
     auto r = cli.run("nowhere", std::move(args));
@@ -516,7 +516,7 @@ TEST_CASE("exchange: usage errors and wrong roles change nothing", "[cli][exchan
   CHECK(junk.err == "fieldseal: a receipt was rejected; nothing was changed by it\n");
 }
 
-TEST_CASE("exchange: no progress line for a small export, even on a terminal", "[cli][exchange]") {
+TEST_CASE("cli exchange: no progress line for a small export, even on a terminal", "[cli][exchange]") {
   Exchange x;
   auto& cli = x.cli;
   (void)cli.add_final("field", "Banned assembly", x.attachment);
@@ -531,7 +531,7 @@ TEST_CASE("exchange: no progress line for a small export, even on a terminal", "
   CHECK(imported.err.empty());
 }
 
-TEST_CASE("exchange: recovery without fieldseal: age -d | zstd -d | tar -x", "[cli][exchange][interop]") {
+TEST_CASE("cli exchange: recovery without fieldseal: age -d | zstd -d | tar -x", "[cli][exchange][interop]") {
   const std::string age = FIELDSEAL_AGE_EXECUTABLE;
   if (age.empty() || run_shell("command -v zstd >/dev/null && command -v tar >/dev/null", {}) != 0) {
     SKIP("the age, zstd or tar binary is missing");
