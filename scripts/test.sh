@@ -4,6 +4,7 @@
 #   1. scripts/setup.sh   packages (as non-root without sudo it prints what to run)
 #   2. preset ci          optimised build with GUI and benchmarks; every ctest test
 #   3. preset asan        ASan + UBSan build, no GUI, no benchmarks; every ctest test
+#                         but the crash trials and age interop (see CMakePresets.json)
 #   4. preset fuzz        clang-14 + libFuzzer; every fuzz target runs for
 #                         FIELDSEAL_FUZZ_SECONDS (default 30) under `ctest --preset fuzz`
 #
