@@ -87,7 +87,7 @@ const std::vector<std::string>& vocabulary() {
   return words;
 }
 
-// About `bytes` of prose-like text (whole words, newline every ~12 words).
+// At most `bytes` of prose-like text (whole words, newline every ~12 words).
 std::string generate_text(std::size_t bytes, std::mt19937_64& rng) {
   const auto& words = vocabulary();
   std::vector<double> weights;
@@ -105,7 +105,8 @@ std::string generate_text(std::size_t bytes, std::mt19937_64& rng) {
     }
     text += (++in_line % 12 == 0) ? ".\n" : " ";
   }
-  text.resize(bytes);
+  // Cut at a word boundary, never inside a multi-byte UTF-8 character.
+  text.resize(text.find_last_of(" \n", bytes));
   return text;
 }
 
