@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes ru_strings.RU into fieldseal_ru.ts and the English plural forms into
+"""Writes ru_strings.RU (and every ru_strings_*.py) into fieldseal_ru.ts and the English plural forms into
 fieldseal_en.ts (run after `cmake --build <dir> --target update_translations`).
 Exits 1 naming every source text that has no Russian translation."""
 import os
@@ -9,6 +9,21 @@ import xml.etree.ElementTree as ET
 here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, here)
 from ru_strings import RU, EN_PLURALS  # noqa: E402
+
+# Each screen may keep its strings in its own ru_strings_<screen>.py (RU and
+# optionally EN_PLURALS), merged here; a source defined twice is an error.
+import glob  # noqa: E402
+import importlib  # noqa: E402
+RU = dict(RU)
+EN_PLURALS = dict(EN_PLURALS)
+for extra in sorted(glob.glob(os.path.join(here, "ru_strings_*.py"))):
+    module = importlib.import_module(os.path.basename(extra)[:-3])
+    for table, more in ((RU, getattr(module, "RU", {})), (EN_PLURALS, getattr(module, "EN_PLURALS", {}))):
+        clash = [key for key in more if key in table and table[key] != more[key]]
+        if clash:
+            print(f"{extra}: translated differently elsewhere: {clash}", file=sys.stderr)
+            sys.exit(1)
+        table.update(more)
 
 
 def fill(path, table, everything):
