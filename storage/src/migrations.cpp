@@ -4,6 +4,7 @@
 
 #include "fieldseal/storage/content_schema.hpp"
 #include "fieldseal/storage/exchange_records.hpp"
+#include "fieldseal/storage/search.hpp"
 
 namespace fieldseal::storage {
 
@@ -14,6 +15,7 @@ constexpr Migration kMigrations[] = {
     {1, migrate_vault_core_v1},
     {2, migrate_content_v2},
     {3, migrate_exchange_v3},
+    {4, migrate_search_prefix_v4},
 };
 
 // meta: role, name, created_at. identity: the vault's own keys (one row).

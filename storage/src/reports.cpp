@@ -5,6 +5,7 @@
 #include <set>
 
 #include "content_internal.hpp"
+#include "report_query_internal.hpp"
 #include "fieldseal/storage/report_json.hpp"
 
 namespace fieldseal::storage {
@@ -770,35 +771,77 @@ Result<void> verify_report(Database& db, std::string_view id,
   return {};
 }
 
-Result<std::vector<ReportSummary>> list_reports(Database& db, const ReportFilter& filter) {
-  if (filter.limit < 1 || filter.limit > kMaxListLimit || filter.offset < 0) {
-    return fail(Error::invalid_argument);
+Result<detail::FilterClause> detail::filter_clause(const ReportFilter& filter, int first_param) {
+  FilterClause out;
+  const auto param = [&](std::string value) {
+    out.values.push_back(std::move(value));
+    return "?" + std::to_string(first_param + static_cast<int>(out.values.size()) - 1);
+  };
+  if (filter.status) {
+    out.sql = "r.status = " + param(std::string(key(*filter.status)));
+  } else {
+    out.sql = "r.status <> 'purged'";
   }
-  std::string sql =
-      "SELECT r.id, r.status, r.title, r.start_date, r.start_precision, r.region, r.created_at, "
-      "r.updated_at, r.delivery, (SELECT group_concat(type_code, ',') FROM (SELECT type_code "
-      "FROM report_acts a WHERE a.report_num = r.num ORDER BY a.position)) FROM reports r "
-      "WHERE ";
-  sql += filter.status ? "r.status = ?1" : "r.status <> 'purged'";
   if (filter.act_type) {
-    sql += " AND EXISTS (SELECT 1 FROM report_acts a WHERE a.report_num = r.num AND "
-           "a.type_code = ?2)";
+    const ActType* type = find_act_type(*filter.act_type);
+    if (type == nullptr) return fail(Error::unknown_act_type);
+    out.sql += " AND EXISTS (SELECT 1 FROM report_acts a WHERE a.report_num = r.num AND "
+               "a.type_code = " + param(std::string(type->code)) + ")";
   }
-  std::optional<std::string> from;
-  std::optional<std::string> to;
   if (filter.date_from) {
     auto d = parse_partial_date(*filter.date_from);
     if (!d || d->precision == DatePrecision::unknown) return fail(Error::invalid_argument);
-    from = date_bound(*d, false);
-    sql += " AND r.start_sort IS NOT NULL AND r.start_sort >= ?3";
+    out.sql += " AND r.start_sort IS NOT NULL AND r.start_sort >= " + param(*date_bound(*d, false));
   }
   if (filter.date_to) {
     auto d = parse_partial_date(*filter.date_to);
     if (!d || d->precision == DatePrecision::unknown) return fail(Error::invalid_argument);
-    to = date_bound(*d, true);
-    sql += " AND r.start_sort IS NOT NULL AND r.start_sort <= ?4";
+    out.sql += " AND r.start_sort IS NOT NULL AND r.start_sort <= " + param(*date_bound(*d, true));
   }
-  if (filter.region) sql += " AND r.region = ?5";
+  if (filter.region) out.sql += " AND r.region = " + param(std::string(trim(*filter.region)));
+  return out;
+}
+
+void detail::bind_filter(Statement& statement, const FilterClause& clause, int first_param) {
+  for (std::size_t i = 0; i < clause.values.size(); ++i) {
+    statement.bind(first_param + static_cast<int>(i), clause.values[i]);
+  }
+}
+
+Result<ReportSummary> detail::read_summary(const Statement& s) {
+  ReportSummary r;
+  r.id = s.column_text(0);
+  const auto status = parse_report_status(s.column_text(1));
+  const auto delivery = parse_delivery_state(s.column_text(8));
+  if (!status || !delivery) return fail(Error::database_damaged);
+  r.status = *status;
+  r.title = s.column_text(2);
+  auto start = stored_date(s.column_text(3), s.column_text(4));
+  if (!start) return fail(start.error());
+  r.start = std::move(*start);
+  r.region = s.column_text(5);
+  r.created_at = s.column_text(6);
+  r.updated_at = s.column_text(7);
+  r.delivery = *delivery;
+  const std::string all = s.column_text(9);
+  std::string_view codes = all;
+  while (!codes.empty()) {
+    const auto comma = codes.find(',');
+    r.act_types.emplace_back(codes.substr(0, comma));
+    codes = comma == std::string_view::npos ? std::string_view{} : codes.substr(comma + 1);
+  }
+  return r;
+}
+
+Result<std::vector<ReportSummary>> list_reports(Database& db, const ReportFilter& filter) {
+  if (filter.limit < 1 || filter.limit > kMaxListLimit || filter.offset < 0) {
+    return fail(Error::invalid_argument);
+  }
+  auto clause = detail::filter_clause(filter, 1);
+  if (!clause) return fail(clause.error());
+  std::string sql = "SELECT ";
+  sql += detail::kSummaryColumns;
+  sql += " FROM reports r WHERE " + clause->sql;
   switch (filter.order) {
     case ReportOrder::created_desc: sql += " ORDER BY r.created_at DESC, r.num DESC"; break;
     case ReportOrder::created_asc: sql += " ORDER BY r.created_at ASC, r.num ASC"; break;
@@ -809,48 +852,22 @@ Result<std::vector<ReportSummary>> list_reports(Database& db, const ReportFilter
       sql += " ORDER BY r.start_sort ASC NULLS LAST, r.created_at ASC, r.num ASC";
       break;
   }
-  sql += " LIMIT ?6 OFFSET ?7";
+  const int paging = 1 + static_cast<int>(clause->values.size());
+  sql += " LIMIT ?" + std::to_string(paging) + " OFFSET ?" + std::to_string(paging + 1);
 
   auto s = db.prepare(sql);
   if (!s) return fail(s.error());
-  if (filter.status) s->bind(1, key(*filter.status));
-  if (filter.act_type) {
-    const ActType* type = find_act_type(*filter.act_type);
-    if (type == nullptr) return fail(Error::unknown_act_type);
-    s->bind(2, type->code);
-  }
-  if (from) s->bind(3, *from);
-  if (to) s->bind(4, *to);
-  if (filter.region) s->bind(5, trim(*filter.region));
-  s->bind(6, filter.limit).bind(7, filter.offset);
+  detail::bind_filter(*s, *clause, 1);
+  s->bind(paging, filter.limit).bind(paging + 1, filter.offset);
 
   std::vector<ReportSummary> out;
   for (;;) {
     auto row = s->step();
     if (!row) return fail(row.error());
     if (!*row) break;
-    ReportSummary r;
-    r.id = s->column_text(0);
-    const auto status = parse_report_status(s->column_text(1));
-    const auto delivery = parse_delivery_state(s->column_text(8));
-    if (!status || !delivery) return fail(Error::database_damaged);
-    r.status = *status;
-    r.title = s->column_text(2);
-    auto start = stored_date(s->column_text(3), s->column_text(4));
-    if (!start) return fail(start.error());
-    r.start = std::move(*start);
-    r.region = s->column_text(5);
-    r.created_at = s->column_text(6);
-    r.updated_at = s->column_text(7);
-    r.delivery = *delivery;
-    const std::string all = s->column_text(9);
-    std::string_view codes = all;
-    while (!codes.empty()) {
-      const auto comma = codes.find(',');
-      r.act_types.emplace_back(codes.substr(0, comma));
-      codes = comma == std::string_view::npos ? std::string_view{} : codes.substr(comma + 1);
-    }
-    out.push_back(std::move(r));
+    auto summary = detail::read_summary(*s);
+    if (!summary) return fail(summary.error());
+    out.push_back(std::move(*summary));
   }
   return out;
 }

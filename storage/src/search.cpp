@@ -1,6 +1,9 @@
 #include "fieldseal/storage/search.hpp"
 
+#include <string>
+
 #include "content_internal.hpp"
+#include "report_query_internal.hpp"
 
 namespace fieldseal::storage {
 namespace {
@@ -38,6 +41,19 @@ bool has_word_character(std::string_view word) noexcept {
 
 bool is_space(char c) noexcept {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// Matches of a MATCH expression in the index, counted up to `cap` by walking
+// the doclists without ranking.
+Result<std::int64_t> count_matches(Database& db, const std::string& expression, std::int64_t cap) {
+  auto count = db.prepare(
+      "SELECT count(*) FROM (SELECT rowid FROM report_search WHERE report_search MATCH ?1 "
+      "LIMIT ?2)");
+  if (!count) return fail(count.error());
+  count->bind(1, expression).bind(2, cap);
+  auto row = count->step();
+  if (!row) return fail(row.error());
+  return *row ? count->column_int64(0) : 0;
 }
 
 }  // namespace
@@ -83,24 +99,17 @@ Result<std::string> fts_match_expression(std::string_view user_query) {
 Result<std::vector<SearchHit>> search_reports(Database& db, std::string_view user_query,
                                               const SearchOptions& options) {
   if (options.limit < 1 || options.limit > 10000 || options.offset < 0 ||
-      options.max_ranked < 0 || options.max_ranked > 1000000) {
+      options.max_ranked < 0 || options.max_ranked > kMaxRankedMatchesCap) {
     return fail(Error::invalid_argument);
   }
   auto expression = fts_match_expression(user_query);
   if (!expression) return fail(expression.error());
-  // Counting up to max_ranked + 1 matches walks the doclists without ranking.
-  auto count = db.prepare(
-      "SELECT count(*) FROM (SELECT rowid FROM report_search WHERE report_search MATCH ?1 "
-      "LIMIT ?2)");
-  if (!count) return fail(count.error());
-  count->bind(1, *expression).bind(2, options.max_ranked + 1);
-  auto counted = count->step();
+  auto counted = count_matches(db, *expression, options.max_ranked + 1);
   if (!counted) {
     return fail(counted.error() == Error::sql_failed ? Error::search_query_invalid
                                                       : counted.error());
   }
-  const bool ranked = *counted && count->column_int64(0) <= options.max_ranked;
-  count->reset();
+  const bool ranked = *counted <= options.max_ranked;
   auto s = db.prepare(
       // Rank inside FTS5 and join only the page: purged reports are not in
       // the index (purge unindexes them), the status test is a second guard.
@@ -126,6 +135,101 @@ Result<std::vector<SearchHit>> search_reports(Database& db, std::string_view use
   }
   return hits;
 }
+
+Result<std::vector<ReportSummary>> search_report_summaries(Database& db,
+                                                           std::string_view user_query,
+                                                           const ReportFilter& filter,
+                                                           std::int64_t max_ranked) {
+  if (filter.limit < 1 || filter.limit > kMaxListLimit || filter.offset < 0 || max_ranked < 0 ||
+      max_ranked > kMaxRankedMatchesCap) {
+    return fail(Error::invalid_argument);
+  }
+  auto expression = fts_match_expression(user_query);
+  if (!expression) return fail(expression.error());
+  constexpr int kFirstFilterParam = 2;  // ?1 is the MATCH expression
+  auto clause = detail::filter_clause(filter, kFirstFilterParam);
+  if (!clause) return fail(clause.error());
+  const int limit_param = kFirstFilterParam + static_cast<int>(clause->values.size());
+  const std::string limits =
+      " LIMIT ?" + std::to_string(limit_param) + " OFFSET ?" + std::to_string(limit_param + 1);
+  const std::string matches =
+      " FROM report_search f JOIN reports r ON r.num = f.rowid WHERE report_search MATCH ?1 AND " +
+      clause->sql;
+  const auto query_error = [](Error e) {
+    return e == Error::sql_failed ? Error::search_query_invalid : e;
+  };
+
+  // The index alone first: if it holds at most max_ranked matches, so do the
+  // filtered ones, and no report row needs reading to know it.
+  auto counted = count_matches(db, *expression, max_ranked + 1);
+  if (!counted) return fail(query_error(counted.error()));
+  bool ranked = *counted <= max_ranked;
+  if (!ranked && !clause->values.empty()) {
+    auto count = db.prepare("SELECT count(*) FROM (SELECT 1" + matches + " LIMIT ?" +
+                            std::to_string(limit_param) + ")");
+    if (!count) return fail(count.error());
+    count->bind(1, *expression);
+    detail::bind_filter(*count, *clause, kFirstFilterParam);
+    count->bind(limit_param, max_ranked + 1);
+    auto row = count->step();
+    if (!row) return fail(query_error(row.error()));
+    ranked = *row && count->column_int64(0) <= max_ranked;
+  }
+
+  // rank is read only for rows that pass the filter, so ranking costs what
+  // the filtered matches cost.
+  auto s = db.prepare("SELECT " + std::string(detail::kSummaryColumns) + matches +
+                      (ranked ? " ORDER BY f.rank, f.rowid" : " ORDER BY f.rowid DESC") + limits);
+  if (!s) return fail(s.error());
+  s->bind(1, *expression);
+  detail::bind_filter(*s, *clause, kFirstFilterParam);
+  s->bind(limit_param, filter.limit).bind(limit_param + 1, filter.offset);
+  std::vector<ReportSummary> out;
+  for (;;) {
+    auto row = s->step();
+    if (!row) return fail(query_error(row.error()));
+    if (!*row) break;
+    auto summary = detail::read_summary(*s);
+    if (!summary) return fail(summary.error());
+    out.push_back(std::move(*summary));
+  }
+  return out;
+}
+
+namespace {
+
+// The search table as migration 4 creates it (migration 2's definition plus
+// the prefix indexes), then every report that has content indexed again as
+// detail::index_report would index it: the same five columns, ё/Ё folded in
+// SQL exactly as fold_yo does, persons in position order, tags in their
+// sorted order. Purged reports have no content left and are not indexed.
+constexpr std::string_view kSearchPrefixV4 = R"sql(
+DROP TABLE report_search;
+CREATE VIRTUAL TABLE report_search USING fts5(
+  title, narrative, places, names, tags,
+  content = '', contentless_delete = 1,
+  tokenize = 'unicode61 remove_diacritics 2',
+  prefix = '2 3 4'
+);
+INSERT INTO report_search(report_search, rank) VALUES ('secure-delete', 1);
+INSERT INTO report_search (rowid, title, narrative, places, names, tags)
+SELECT r.num,
+       replace(replace(r.title, 'ё', 'е'), 'Ё', 'Е'),
+       replace(replace(r.narrative, 'ё', 'е'), 'Ё', 'Е'),
+       replace(replace(r.location_text || char(10) || r.region, 'ё', 'е'), 'Ё', 'Е'),
+       replace(replace(coalesce((SELECT group_concat(p.name || char(10), '') FROM
+         (SELECT name FROM report_persons WHERE report_num = r.num ORDER BY position) p), ''),
+         'ё', 'е'), 'Ё', 'Е'),
+       replace(replace(coalesce((SELECT group_concat(t.tag || char(10), '') FROM
+         (SELECT tag FROM report_tags WHERE report_num = r.num ORDER BY tag) t), ''),
+         'ё', 'е'), 'Ё', 'Е')
+FROM reports r WHERE r.status <> 'purged' ORDER BY r.num;
+INSERT INTO report_search(report_search) VALUES ('optimize');
+)sql";
+
+}  // namespace
+
+Result<void> migrate_search_prefix_v4(Database& db) { return db.exec(kSearchPrefixV4); }
 
 namespace detail {
 

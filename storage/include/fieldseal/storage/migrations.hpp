@@ -14,6 +14,7 @@
 //   1  vault core: meta, identity, contacts, config, key_slots
 //   2  report content (content_schema.hpp), registered by the reports work
 //   3  bundle exchange records (exchange_records.hpp)
+//   4  search prefix indexes: report_search recreated and refilled (search.hpp)
 #include <span>
 
 #include "fieldseal/storage/database.hpp"

@@ -11,6 +11,11 @@
 // word becomes a quoted phrase (quotes doubled) and all must match (AND). A
 // trailing '*' on a word asks for a prefix match.
 //
+// Prefix queries ("word*") are answered from FTS5 prefix indexes of 2, 3
+// and 4 characters (schema migration 4); longer prefixes merge the terms
+// that share them in the main index, which costs time in proportion to
+// their doclists.
+//
 // Order: best first (bm25) when the query matches at most
 // SearchOptions::max_ranked reports; beyond that, newest first (highest
 // rowid) with rank 0. Ranking costs time in proportion to the number of
@@ -27,6 +32,7 @@
 
 #include "fieldseal/storage/database.hpp"
 #include "fieldseal/storage/error.hpp"
+#include "fieldseal/storage/reports.hpp"
 
 namespace fieldseal::storage {
 
@@ -40,11 +46,12 @@ struct SearchHit {
 };
 
 inline constexpr std::int64_t kDefaultMaxRankedMatches = 1000;
+inline constexpr std::int64_t kMaxRankedMatchesCap = 1000000;
 
 struct SearchOptions {
   std::int64_t limit = 50;  // 1..10000
   std::int64_t offset = 0;
-  std::int64_t max_ranked = kDefaultMaxRankedMatches;  // 0..1000000 (see "Order")
+  std::int64_t max_ranked = kDefaultMaxRankedMatches;  // 0..kMaxRankedMatchesCap (see "Order")
 };
 
 // The FTS5 MATCH expression for a user query. search_query_invalid when the
@@ -54,5 +61,35 @@ struct SearchOptions {
 [[nodiscard]] Result<std::vector<SearchHit>> search_reports(Database& db,
                                                             std::string_view user_query,
                                                             const SearchOptions& options = {});
+
+// Full-text search combined with the report list's filters: the reports that
+// match `user_query` (as search_reports) AND pass `filter` (status, act type,
+// dates, region exactly as list_reports applies them; without a status,
+// purged stubs are left out, and a purged report never matches since purge
+// unindexes it), paged by filter.limit (1..kMaxListLimit) and filter.offset.
+// Rows are ReportSummary, as list_reports returns them. filter.order is not
+// used: the order is search_reports' (see "Order"), with max_ranked
+// (0..kMaxRankedMatchesCap) counted over the matches that pass the filter:
+// best first (bm25, then rowid) when at most max_ranked of them, otherwise
+// newest first. With no filter beyond the default this returns the same
+// reports in the same order as search_reports.
+// search_query_invalid for the query (as fts_match_expression);
+// invalid_argument for limits and dates; unknown_act_type.
+//
+// Cost: the index is counted first (up to max_ranked + 1 matches, no report
+// rows read); only when the query matches more than max_ranked reports and a
+// filter is given are the matches joined to their rows to count the filtered
+// ones. A selective filter over a common word therefore reads up to one
+// report row per match, newest first, until the page is full.
+[[nodiscard]] Result<std::vector<ReportSummary>> search_report_summaries(
+    Database& db, std::string_view user_query, const ReportFilter& filter,
+    std::int64_t max_ranked = kDefaultMaxRankedMatches);
+
+// Schema migration 4 (migrations.hpp): recreates the contentless search
+// table with the prefix indexes and indexes every report that is not purged
+// again from the content tables (a contentless table cannot `rebuild`), in
+// the runner's transaction. The old table's pages are freed under
+// secure_delete. Time grows with the text in the vault.
+[[nodiscard]] Result<void> migrate_search_prefix_v4(Database& db);
 
 }  // namespace fieldseal::storage
