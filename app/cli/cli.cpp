@@ -18,6 +18,7 @@ void register_all_commands(CLI::App& app, CliContext& ctx) {
   register_report_commands(app, ctx);
   register_contact_commands(app, ctx);
   register_exchange_commands(app, ctx);
+  register_stats_commands(app, ctx);
   // Later command groups: one line each, e.g. register_vault_commands(app, ctx);
 }
 

@@ -21,5 +21,7 @@ void register_report_commands(CLI::App& app, CliContext& ctx);
 void register_contact_commands(CLI::App& app, CliContext& ctx);
 // fieldseal export | import | quarantine … | receipt
 void register_exchange_commands(CLI::App& app, CliContext& ctx);
+// fieldseal stats
+void register_stats_commands(CLI::App& app, CliContext& ctx);
 
 }  // namespace fieldseal::cli
