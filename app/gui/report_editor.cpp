@@ -5,6 +5,7 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -167,11 +168,16 @@ ReportEditor::ReportEditor(VaultSession* session, QWidget* parent)
       purge_button(new QPushButton(tr("P&urge…"))),
       amend_button(new QPushButton(tr("A&mend…"))),
       back_button(new QPushButton(tr("&Back to list"))),
-      add_attachment_button(new QPushButton(tr("Add fi&le…"))), message(new QLabel),
+      add_attachment_button(new QPushButton(tr("Add fi&le…"))),
+      save_attachment_button(new QPushButton(tr("Sa&ve attachment…"))),
+      origin_label(new QLabel), message(new QLabel),
       session_(session) {
   const auto lang = ui_language();
   header->setWordWrap(true);
   header->setAccessibleName(tr("Report state"));
+  origin_label->setWordWrap(true);
+  origin_label->setAccessibleName(tr("Sender and verification"));
+  origin_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
   message->setWordWrap(true);
   message->setAccessibleName(tr("Editor status"));
   title_edit->setAccessibleName(tr("Title"));
@@ -269,7 +275,14 @@ ReportEditor::ReportEditor(VaultSession* session, QWidget* parent)
   att_layout->addWidget(split, 1);
   auto* att_buttons = new QHBoxLayout;
   att_buttons->addWidget(add_attachment_button);
+  att_buttons->addWidget(save_attachment_button);
   att_buttons->addStretch();
+  save_attachment_button->setAccessibleName(tr("Save the selected attachment to a folder"));
+  connect(save_attachment_button, &QPushButton::clicked, this, &ReportEditor::save_attachment);
+  connect(attachments_list, &QListWidget::currentRowChanged, this, [this](int row) {
+    save_attachment_button->setEnabled(row >= 0 && busy_ == 0 &&
+                                       status_ != std::optional(storage::ReportStatus::purged));
+  });
   att_layout->addLayout(att_buttons);
   tabs->addTab(attachments, tr("Attac&hments"));
   connect(add_attachment_button, &QPushButton::clicked, this, [this]() {
@@ -322,6 +335,7 @@ ReportEditor::ReportEditor(VaultSession* session, QWidget* parent)
 
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(header);
+  layout->addWidget(origin_label);
   layout->addWidget(tabs, 1);
   layout->addWidget(message);
   layout->addLayout(buttons);
@@ -444,8 +458,8 @@ void ReportEditor::begin_busy(const QString& text) {
   ++busy_;
   message->setText(text);
   setCursor(Qt::BusyCursor);
-  for (QPushButton* b :
-       {save_button, finalize_button, purge_button, amend_button, add_attachment_button})
+  for (QPushButton* b : {save_button, finalize_button, purge_button, amend_button,
+                        add_attachment_button, save_attachment_button})
     b->setEnabled(false);
 }
 
@@ -453,7 +467,7 @@ void ReportEditor::end_busy() {
   if (busy_ > 0) --busy_;
   if (busy_ == 0) {
     unsetCursor();
-    set_editable(!status_ || *status_ == storage::ReportStatus::draft);
+    set_editable(editable());
   }
 }
 
@@ -479,15 +493,21 @@ void ReportEditor::set_editable(bool editable) {
   save_button->setEnabled(editable && !busy);
   add_attachment_button->setEnabled(editable && !busy);
   finalize_button->setEnabled(editable && !busy);
-  amend_button->setEnabled(!busy && status_ == std::optional(storage::ReportStatus::final));
-  purge_button->setEnabled(!id_.isEmpty() && !busy &&
+  amend_button->setEnabled(!busy && !origin_ &&
+                           status_ == std::optional(storage::ReportStatus::final));
+  purge_button->setEnabled(!id_.isEmpty() && !busy && !origin_ &&
                            status_ != std::optional(storage::ReportStatus::purged));
+  save_attachment_button->setEnabled(!busy && attachments_list->currentRow() >= 0 &&
+                                     status_ != std::optional(storage::ReportStatus::purged));
 }
 
 void ReportEditor::clear() {
   const QScopedValueRollback filling(filling_, true);
   id_.clear();
   status_.reset();
+  origin_.reset();
+  origin_label->clear();
+  origin_label->hide();
   attachments_.clear();
   preview_image_ = QImage();
   preview->clear();
@@ -520,31 +540,53 @@ void ReportEditor::open_report(const QString& id) {
 void ReportEditor::reload() {
   if (id_.isEmpty()) return;
   begin_busy(tr("Loading…"));
-  using R = storage::Result<storage::Report>;
+  using Loaded = std::pair<storage::Report, std::optional<storage::ReportSender>>;
+  using R = storage::Result<Loaded>;
   session_->run<R>(
       this,
       [id = utf8(id_)](storage::Vault* vault) -> R {
         if (!vault) return fail(storage::Error::vault_not_found);
-        return storage::get_report(vault->database(), id);
+        auto report = storage::get_report(vault->database(), id);
+        if (!report.ok()) return fail(report.error());
+        auto origin = storage::report_sender(vault->database(), id);
+        if (!origin.ok()) return fail(origin.error());
+        return Loaded{std::move(*report), std::move(*origin)};
       },
-      [this](R report) {
-        end_busy();
-        if (!report.ok()) {
-          message->setText(Messages::error(report.error()));
+      [this](R loaded) {
+        if (!loaded.ok()) {
+          end_busy();
+          message->setText(Messages::error(loaded.error()));
           return;
         }
-        load(*report);
+        load(loaded->first, std::move(loaded->second));
+        end_busy();
         message->clear();
       });
 }
 
-void ReportEditor::load(const storage::Report& report) {
+void ReportEditor::load(const storage::Report& report,
+                        std::optional<storage::ReportSender> origin) {
   const QScopedValueRollback filling(filling_, true);
   const int tab = tabs->currentIndex();
   clear();
   tabs->setCurrentIndex(tab);
   id_ = qs(report.id);
   status_ = report.status;
+  origin_ = std::move(origin);
+  if (origin_) {
+    const QString key = qs(crypto::base64_encode(origin_->origin.sender, false));
+    const QString sender = origin_->sender_name.empty()
+                               ? tr("an unknown sender (signing key %1)").arg(key)
+                               : tr("%1 (signing key %2)").arg(qs(origin_->sender_name), key);
+    const auto utc = [](const std::string& iso) {
+      return qs(iso).replace(u'T', u' ').remove(u'Z');
+    };
+    origin_label->setText(
+        tr("Received from %1 on %2 UTC. Signatures and custody chain verified on import, "
+           "%3 UTC. Imported reports are read-only.")
+            .arg(sender, utc(origin_->origin.received_at), utc(origin_->origin.verified_at)));
+    origin_label->show();
+  }
   const auto& c = report.content;
   title_edit->setText(qs(c.title));
   narrative_edit->setPlainText(qs(c.narrative));
@@ -581,7 +623,7 @@ void ReportEditor::load(const storage::Report& report) {
              tr("content purged %1").arg(qs(report.purged_at.value_or(std::string())));
   state += QStringLiteral(" · ") + tr("Delivery: %1").arg(qs(storage::label(report.delivery, lang)));
   header->setText(state);
-  set_editable(report.status == storage::ReportStatus::draft);
+  set_editable(editable());
   load_custody();
 }
 
@@ -757,6 +799,51 @@ void ReportEditor::add_attachment(const QString& path) {
       });
 }
 
+QString ReportEditor::outside_file_warning() {
+  return tr("This file comes from outside this vault: a researcher's device or anyone who "
+            "handled it may have made it harmful. Opening it can infect this computer. Open it "
+            "only on a computer kept apart for that, never on this one.");
+}
+
+void ReportEditor::save_attachment() {
+  const int row = attachments_list->currentRow();
+  if (row < 0 || static_cast<std::size_t>(row) >= attachments_.size()) return;
+  if (origin_ && !confirm(this, tr("Save a file from outside"), outside_file_warning(),
+                          tr("Choose a folder…")))
+    return;
+  const QString folder = FilePicker::choose_folder(this, tr("Save the attachment into"));
+  if (!folder.isEmpty()) save_attachment_to(row, folder);
+}
+
+void ReportEditor::save_attachment_to(int row, const QString& folder) {
+  if (row < 0 || static_cast<std::size_t>(row) >= attachments_.size() || folder.isEmpty()) return;
+  const auto& info = attachments_[static_cast<std::size_t>(row)];
+  // The stored name may come from outside: keep it visible and inside the folder.
+  QString name = QFileInfo(qs(info.name)).fileName();
+  while (name.startsWith(u'.')) name.remove(0, 1);
+  if (name.isEmpty()) name = QStringLiteral("attachment");
+  const QString target = QDir(folder).filePath(name);
+  if (QFileInfo::exists(target)) {
+    message->setText(tr("A file named %1 is already in that folder: nothing was saved.").arg(name));
+    return;
+  }
+  begin_busy(tr("Saving the attachment…"));
+  using R = storage::Result<void>;
+  session_->run<R>(
+      this,
+      [id = utf8(id_), sha = info.sha256,
+       path = std::filesystem::path(utf8(target))](storage::Vault* vault) -> R {
+        if (!vault) return fail(storage::Error::vault_not_found);
+        return storage::save_attachment_file(vault->database(), id, sha, path);
+      },
+      [this, target](R saved) {
+        end_busy();
+        message->setText(saved.ok()
+                             ? tr("Saved to %1 (SHA-256 checked).").arg(target)
+                             : tr("The attachment was not saved: %1").arg(Messages::error(saved.error())));
+      });
+}
+
 void ReportEditor::show_preview(int row) {
   preview->clear();
   preview_image_ = QImage();
@@ -764,6 +851,11 @@ void ReportEditor::show_preview(int row) {
   const auto info = attachments_[static_cast<std::size_t>(row)];
   if (info.media_type.rfind("image/", 0) != 0) {
     preview->setText(tr("No preview for this type of file."));
+    return;
+  }
+  // Decoding an image runs an image parser on bytes from outside.
+  if (origin_) {
+    preview->setText(tr("No preview of files from outside."));
     return;
   }
   if (info.size > kMaxPreviewBytes) {

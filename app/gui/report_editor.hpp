@@ -11,6 +11,7 @@
 #include <functional>
 #include <optional>
 
+#include "fieldseal/storage/report_origin.hpp"
 #include "fieldseal/storage/reports.hpp"
 
 class QCheckBox;
@@ -61,13 +62,28 @@ class ReportEditor : public QWidget {
   void finalize();
   void purge();
   void add_attachment(const QString& path);
+  // Asks (warning first for an imported report), then saves the selected
+  // attachment into a folder chosen with FilePicker.
+  void save_attachment();
+  // Saves attachment `row` as `folder`/<its name> (a name that would hide
+  // the file or is empty becomes "attachment"); the message says where, or
+  // why not.
+  void save_attachment_to(int row, const QString& folder);
+  // The warning shown before saving an attachment of an imported report.
+  [[nodiscard]] static QString outside_file_warning();
   // A signed correction of a final report (the button asks for the text).
   void add_amendment(const QString& text);
 
   [[nodiscard]] const QString& report_id() const { return id_; }
   [[nodiscard]] std::optional<storage::ReportStatus> status() const { return status_; }
+  // A new report or a draft: the form can be changed.
+  [[nodiscard]] bool editable() const {
+    return !origin_ && (!status_ || *status_ == storage::ReportStatus::draft);
+  }
   [[nodiscard]] bool busy() const { return busy_ > 0; }
   [[nodiscard]] const QImage& preview_image() const { return preview_image_; }
+  // Where the open report came from; nullopt for one made in this vault.
+  [[nodiscard]] const std::optional<storage::ReportSender>& origin() const { return origin_; }
 
   // The form as a draft; an error text naming the field otherwise.
   [[nodiscard]] std::variant<storage::ReportDraft, QString> draft_from_form() const;
@@ -95,6 +111,8 @@ class ReportEditor : public QWidget {
   QPushButton* amend_button;
   QPushButton* back_button;
   QPushButton* add_attachment_button;
+  QPushButton* save_attachment_button;
+  QLabel* origin_label;  // HQ: sender and verification; hidden otherwise
   QLabel* message;
 
   void add_act_row(const storage::Act& act = {});
@@ -106,7 +124,7 @@ class ReportEditor : public QWidget {
   void close_requested();
 
  private:
-  void load(const storage::Report& report);
+  void load(const storage::Report& report, std::optional<storage::ReportSender> origin);
   void reload();
   void load_custody();
   void show_preview(int row);
@@ -121,6 +139,7 @@ class ReportEditor : public QWidget {
   QString id_;
   std::optional<storage::ReportStatus> status_;
   std::vector<storage::AttachmentInfo> attachments_;
+  std::optional<storage::ReportSender> origin_;
   QImage preview_image_;
   int busy_ = 0;
   bool filling_ = false;  // clear()/load() switch tabs without moving focus

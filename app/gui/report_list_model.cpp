@@ -1,7 +1,9 @@
 #include "report_list_model.hpp"
 
 #include "common.hpp"
+#include "fieldseal/crypto/encoding.hpp"
 #include "fieldseal/storage/search.hpp"
+#include "fieldseal/storage/vault.hpp"
 #include "fieldseal/storage/vocabulary.hpp"
 #include "vault_session.hpp"
 
@@ -9,38 +11,19 @@ namespace fieldseal::gui {
 
 namespace {
 
-using Page = storage::Result<std::vector<storage::ReportSummary>>;
+struct PageData {
+  std::vector<storage::ReportSummary> rows;
+  std::vector<std::optional<storage::ReportSender>> origins;
+};
+using Page = storage::Result<PageData>;
 
-storage::ReportSummary summary_of(const storage::Report& report) {
-  storage::ReportSummary s;
-  s.id = report.id;
-  s.status = report.status;
-  s.title = report.content.title;
-  s.start = report.content.start;
-  s.region = report.content.location.region;
-  for (const auto& act : report.content.acts) s.act_types.push_back(act.type_code);
-  s.created_at = report.created_at;
-  s.updated_at = report.updated_at;
-  s.delivery = report.delivery;
-  return s;
+QString sender_text(const storage::ReportSender& origin) {
+  if (!origin.sender_name.empty()) return qs(origin.sender_name);
+  return qs(crypto::base64_encode(origin.origin.sender, false));
 }
 
-// One page of full-text hits, with each hit's summary (the search API
-// returns ids and titles only).
-Page search_page(storage::Vault& vault, const std::string& text, std::int64_t offset) {
-  storage::SearchOptions options;
-  options.limit = ReportListModel::kPageSize;
-  options.offset = offset;
-  auto hits = storage::search_reports(vault.database(), text, options);
-  if (!hits.ok()) return fail(hits.error());
-  std::vector<storage::ReportSummary> page;
-  page.reserve(hits->size());
-  for (const auto& hit : *hits) {
-    auto report = storage::get_report(vault.database(), hit.id);
-    if (!report.ok()) return fail(report.error());
-    page.push_back(summary_of(*report));
-  }
-  return page;
+QString utc_text(const std::string& iso) {
+  return qs(iso).replace(u'T', u' ').remove(u'Z');
 }
 
 }  // namespace
@@ -52,6 +35,7 @@ void ReportListModel::set_query(ListQuery query) {
   beginResetModel();
   query_ = std::move(query);
   rows_.clear();
+  origins_.clear();
   ++query_generation_;
   pending_ = false;
   at_end_ = false;
@@ -62,6 +46,7 @@ void ReportListModel::set_query(ListQuery query) {
 void ReportListModel::clear() {
   beginResetModel();
   rows_.clear();
+  origins_.clear();
   query_ = {};
   ++query_generation_;
   pending_ = false;
@@ -72,6 +57,11 @@ void ReportListModel::clear() {
 QString ReportListModel::report_id(int row) const {
   if (row < 0 || static_cast<std::size_t>(row) >= rows_.size()) return {};
   return qs(rows_[static_cast<std::size_t>(row)].id);
+}
+
+std::optional<storage::ReportSender> ReportListModel::origin(int row) const {
+  if (row < 0 || static_cast<std::size_t>(row) >= origins_.size()) return std::nullopt;
+  return origins_[static_cast<std::size_t>(row)];
 }
 
 int ReportListModel::rowCount(const QModelIndex& parent) const {
@@ -85,7 +75,13 @@ int ReportListModel::columnCount(const QModelIndex& parent) const {
 QVariant ReportListModel::data(const QModelIndex& index, int role) const {
   if (!index.isValid() || static_cast<std::size_t>(index.row()) >= rows_.size()) return {};
   const auto& r = rows_[static_cast<std::size_t>(index.row())];
+  const auto& from = origins_[static_cast<std::size_t>(index.row())];
   if (role == Qt::UserRole) return qs(r.id);
+  if (role == Qt::ToolTipRole && from && (index.column() == sender || index.column() == verified))
+    return tr("Sent by %1 (signing key %2); received %3 UTC; signatures and custody chain "
+              "verified %4 UTC")
+        .arg(sender_text(*from), qs(crypto::base64_encode(from->origin.sender, false)),
+             utc_text(from->origin.received_at), utc_text(from->origin.verified_at));
   if (role != Qt::DisplayRole && role != Qt::ToolTipRole) return {};
   const auto lang = ui_language();
   switch (index.column()) {
@@ -101,8 +97,10 @@ QVariant ReportListModel::data(const QModelIndex& index, int role) const {
       names.removeDuplicates();
       return names.join(QStringLiteral(", "));
     }
-    case created: return qs(r.created_at).replace(u'T', u' ').remove(u'Z');
+    case created: return utc_text(r.created_at);
     case delivery: return qs(storage::label(r.delivery, lang));
+    case sender: return from ? sender_text(*from) : tr("this vault");
+    case verified: return from ? utc_text(from->origin.verified_at) : QString();
     default: return {};
   }
 }
@@ -117,6 +115,8 @@ QVariant ReportListModel::headerData(int section, Qt::Orientation orientation, i
     case acts: return tr("Acts");
     case created: return tr("Created (UTC)");
     case delivery: return tr("Delivery");
+    case sender: return tr("From");
+    case verified: return tr("Verified (UTC)");
     default: return {};
   }
 }
@@ -135,8 +135,6 @@ void ReportListModel::fetchMore(const QModelIndex& parent) {
       this,
       [query, offset](storage::Vault* vault) -> Page {
         if (!vault) return fail(storage::Error::vault_not_found);
-        if (!query.search.trimmed().isEmpty())
-          return search_page(*vault, utf8(query.search.trimmed()), offset);
         storage::ReportFilter filter;
         filter.status = query.status;
         filter.act_type = query.act_type;
@@ -144,7 +142,24 @@ void ReportListModel::fetchMore(const QModelIndex& parent) {
         filter.date_to = query.date_to;
         filter.limit = ReportListModel::kPageSize;
         filter.offset = offset;
-        return storage::list_reports(vault->database(), filter);
+        const QString text = query.search.trimmed();
+        auto rows = text.isEmpty()
+                        ? storage::list_reports(vault->database(), filter)
+                        : storage::search_report_summaries(vault->database(), utf8(text), filter);
+        if (!rows.ok()) return fail(rows.error());
+        PageData data;
+        data.rows = std::move(*rows);
+        if (vault->role() == storage::Role::hq) {
+          std::vector<std::string> ids;
+          ids.reserve(data.rows.size());
+          for (const auto& row : data.rows) ids.push_back(row.id);
+          auto origins = storage::report_senders(vault->database(), ids);
+          if (!origins.ok()) return fail(origins.error());
+          data.origins = std::move(*origins);
+        } else {
+          data.origins.resize(data.rows.size());
+        }
+        return data;
       },
       [this, generation](Page page) {
         if (generation != query_generation_) return;
@@ -155,12 +170,13 @@ void ReportListModel::fetchMore(const QModelIndex& parent) {
           emit page_loaded();
           return;
         }
-        auto& items = *page;
+        auto& items = page->rows;
         if (static_cast<std::int64_t>(items.size()) < kPageSize) at_end_ = true;
         if (!items.empty()) {
           const int first = static_cast<int>(rows_.size());
           beginInsertRows({}, first, first + static_cast<int>(items.size()) - 1);
           for (auto& item : items) rows_.push_back(std::move(item));
+          for (auto& from : page->origins) origins_.push_back(std::move(from));
           endInsertRows();
         }
         emit page_loaded();

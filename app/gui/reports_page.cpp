@@ -1,8 +1,11 @@
 #include "reports_page.hpp"
 
+#include <algorithm>
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -13,6 +16,7 @@
 #include "common.hpp"
 #include "fieldseal/storage/reports.hpp"
 #include "report_list_model.hpp"
+#include "vault_session.hpp"
 
 namespace fieldseal::gui {
 
@@ -21,7 +25,8 @@ ReportsPage::ReportsPage(VaultSession* session, QWidget* parent)
       from_filter(new QLineEdit), to_filter(new QLineEdit), search_edit(new QLineEdit),
       table(new QTableView), new_button(new QPushButton(tr("&New report"))),
       open_button(new QPushButton(tr("&Open"))), info(new QLabel),
-      model_(new ReportListModel(session, this)), debounce_(new QTimer(this)) {
+      session_(session), model_(new ReportListModel(session, this)),
+      debounce_(new QTimer(this)) {
   const auto lang = ui_language();
   status_filter->addItem(tr("Drafts and final"), QString());
   for (auto s : storage::kReportStatuses)
@@ -48,7 +53,7 @@ ReportsPage::ReportsPage(VaultSession* session, QWidget* parent)
   table->setModel(model_);
   table->setAccessibleName(tr("Reports"));
   table->setSelectionBehavior(QAbstractItemView::SelectRows);
-  table->setSelectionMode(QAbstractItemView::SingleSelection);
+  table->setSelectionMode(QAbstractItemView::ExtendedSelection);
   table->setEditTriggers(QAbstractItemView::NoEditTriggers);
   table->setTabKeyNavigation(false);
   table->verticalHeader()->setVisible(false);
@@ -116,31 +121,28 @@ void ReportsPage::apply() {
   if (!query.search.isEmpty() && !search_edit->text().back().isSpace() &&
       !query.search.endsWith(u'*'))
     query.search += u'*';
-  const bool searching = !query.search.isEmpty();
-  for (QWidget* w : std::initializer_list<QWidget*>{status_filter, act_filter, from_filter,
-                                                    to_filter})
-    w->setEnabled(!searching);
-  if (!searching) {
-    if (auto s = storage::parse_report_status(utf8(status_filter->currentData().toString())))
-      query.status = *s;
-    if (const QString code = act_filter->currentData().toString(); !code.isEmpty())
-      query.act_type = utf8(code);
-    bool dates_ok = true;
-    for (auto [edit, target] : {std::pair{from_filter, &query.date_from},
-                                std::pair{to_filter, &query.date_to}}) {
-      const QString text = edit->text().trimmed();
-      if (text.isEmpty()) continue;
-      if (!storage::parse_partial_date(utf8(text)).ok()) {
-        dates_ok = false;
-        continue;
-      }
-      *target = utf8(text);
+  if (auto s = storage::parse_report_status(utf8(status_filter->currentData().toString())))
+    query.status = *s;
+  if (const QString code = act_filter->currentData().toString(); !code.isEmpty())
+    query.act_type = utf8(code);
+  bool dates_ok = true;
+  for (auto [edit, target] : {std::pair{from_filter, &query.date_from},
+                              std::pair{to_filter, &query.date_to}}) {
+    const QString text = edit->text().trimmed();
+    if (text.isEmpty()) continue;
+    if (!storage::parse_partial_date(utf8(text)).ok()) {
+      dates_ok = false;
+      continue;
     }
-    if (!dates_ok) {
-      info->setText(tr("A date must be YYYY, YYYY-MM or YYYY-MM-DD."));
-      return;
-    }
+    *target = utf8(text);
   }
+  if (!dates_ok) {
+    info->setText(tr("A date must be YYYY, YYYY-MM or YYYY-MM-DD."));
+    return;
+  }
+  const bool hq = session_->role() == storage::Role::hq;
+  table->setColumnHidden(ReportListModel::sender, !hq);
+  table->setColumnHidden(ReportListModel::verified, !hq);
   model_->set_query(std::move(query));
 }
 
@@ -156,6 +158,16 @@ void ReportsPage::clear() {
   }
   model_->clear();
   info->clear();
+}
+
+QStringList ReportsPage::selected_ids() const {
+  QList<int> rows;
+  for (const QModelIndex& index : table->selectionModel()->selectedRows()) rows << index.row();
+  std::sort(rows.begin(), rows.end());
+  QStringList ids;
+  for (int row : rows)
+    if (QString id = model_->report_id(row); !id.isEmpty()) ids << id;
+  return ids;
 }
 
 void ReportsPage::open_current() {

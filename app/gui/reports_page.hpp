@@ -1,9 +1,11 @@
 #pragma once
 // The report list with its filters (status, act type, incident dates) and a
 // search field that searches as you type (debounced; the query runs on the
-// session's worker). The core has no query that combines full-text search
-// with the list filters, so while a search is active the filters are
-// disabled rather than applied by the GUI.
+// session's worker). A search is combined with the filters by the core
+// (storage::search_report_summaries), as `fieldseal search` with the same
+// options does. On an HQ vault the list also shows each report's sender and
+// when it was verified.
+#include <QStringList>
 #include <QWidget>
 
 class QComboBox;
@@ -30,6 +32,8 @@ class ReportsPage : public QWidget {
   void apply();
   // Forgets the filter values and the rows (on lock).
   void clear();
+  // The ids of the selected rows, in list order (export preselects them).
+  [[nodiscard]] QStringList selected_ids() const;
 
   QComboBox* status_filter;
   QComboBox* act_filter;
@@ -49,6 +53,7 @@ class ReportsPage : public QWidget {
   void open_current();
   void update_info();
 
+  VaultSession* session_;
   ReportListModel* model_;
   QTimer* debounce_;
 };

@@ -35,7 +35,7 @@ SettingsDialog::SettingsDialog(const Preferences& current, QWidget* parent)
     form->addRow(label, w);
   };
   add(tr("&Language:"), language);
-  auto* note = new QLabel(tr("A new language applies when fieldseal starts next."));
+  auto* note = new QLabel(tr("The window switches to a new language at once; the vault stays unlocked."));
   note->setWordWrap(true);
   form->addRow(QString(), note);
   add(tr("Lock after &idle:"), idle_minutes);

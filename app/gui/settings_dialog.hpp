@@ -1,5 +1,5 @@
 #pragma once
-// Preferences: language (applies at the next start), idle-lock timeout and
+// Preferences: language (MainWindow switches at once), idle-lock timeout and
 // what the panic button does.
 #include <QDialog>
 

@@ -60,9 +60,11 @@ void VaultSession::create(CreateRequest request, QObject* context,
         state->vault.emplace(std::move(vault).value());
         return std::nullopt;
       },
-      [this, dir = req->directory, done = std::move(done)](std::optional<storage::Error> error) {
+      [this, dir = req->directory, role = req->role,
+       done = std::move(done)](std::optional<storage::Error> error) {
         if (!error) {
           directory_ = dir;
+          role_ = role;
           open_ = true;
           emit unlocked();
         }
@@ -75,18 +77,22 @@ void VaultSession::unlock(const std::filesystem::path& directory,
                           std::function<void(std::optional<storage::Error>)> done) {
   const auto params = params_;
   auto state = state_;
-  run<std::optional<storage::Error>>(
+  using Opened = std::pair<std::optional<storage::Error>, storage::Role>;
+  run<Opened>(
       context,
-      [directory, passphrase, params, state](storage::Vault*) -> std::optional<storage::Error> {
+      [directory, passphrase, params, state](storage::Vault*) -> Opened {
         auto vault = storage::Vault::open(directory, *passphrase, params);
         passphrase->wipe();
-        if (!vault.ok()) return vault.error();
+        if (!vault.ok()) return {vault.error(), storage::Role::field};
+        const storage::Role role = vault->role();
         state->vault.emplace(std::move(vault).value());
-        return std::nullopt;
+        return {std::nullopt, role};
       },
-      [this, directory, done = std::move(done)](std::optional<storage::Error> error) {
+      [this, directory, done = std::move(done)](Opened opened) {
+        const auto& [error, role] = opened;
         if (!error) {
           directory_ = directory;
+          role_ = role;
           open_ = true;
           emit unlocked();
         }

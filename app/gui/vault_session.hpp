@@ -38,6 +38,11 @@ class VaultSession : public QObject {
   void set_kdf_params(const crypto::Argon2idParams& params) { params_ = params; }
 
   [[nodiscard]] bool is_open() const noexcept { return open_; }
+  // The open vault's role (field or HQ), set on create and unlock; nullopt
+  // while locked. The main window offers the role's pages and actions.
+  [[nodiscard]] std::optional<storage::Role> role() const noexcept {
+    return open_ ? std::optional<storage::Role>(role_) : std::nullopt;
+  }
   [[nodiscard]] const std::filesystem::path& directory() const noexcept { return directory_; }
 
   struct CreateRequest {
@@ -104,6 +109,7 @@ class VaultSession : public QObject {
   std::atomic<quint64> generation_{0};
   crypto::Argon2idParams params_ = crypto::Argon2idParams::moderate();
   std::filesystem::path directory_;
+  storage::Role role_ = storage::Role::field;
   bool open_ = false;
 };
 

@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -30,7 +31,12 @@
 #include "fieldseal/crypto/card.hpp"
 #include "fieldseal/crypto/passphrase.hpp"
 #include "fieldseal/storage/contacts.hpp"
+#include "fieldseal/storage/attachments.hpp"
 #include "fieldseal/storage/custody.hpp"
+#include "fieldseal/transport/exchange.hpp"
+#include "dashboard_page.hpp"
+#include "hq_import_page.hpp"
+#include "quarantine_page.hpp"
 #include "first_run_wizard.hpp"
 #include "lock_guard.hpp"
 #include "main_window.hpp"
@@ -140,11 +146,13 @@ class TestGui : public QObject {
   void purge_report();
   void accessible_names();
   void russian_ui();
+  void live_language_switch();
+  void hq_reports_browser();
   void panic_wipe_leaves_no_vault();
   void cleanupTestCase();
 
  private:
-  void unlock_with(const QString& passphrase);
+  void unlock_with(const QString& passphrase, const QString& directory = {});
 
   QTemporaryDir temp_;
   QString vault_dir_;
@@ -424,10 +432,23 @@ void TestGui::search_as_you_type() {
   // Case-insensitive Cyrillic. (QTest::keyClicks takes Latin-1 only; typing
   // goes through the same textChanged → debounce path.)
   page->search_edit->setText(QStringLiteral("ПЕТРОВ"));
-  QTRY_VERIFY_WITH_TIMEOUT(!page->status_filter->isEnabled(), kWait);  // debounce fired
   QTRY_VERIFY_WITH_TIMEOUT(!model->loading() && model->rowCount() == 1, kWait);
   QCOMPARE(model->report_id(0), report_id_);
   QCOMPARE(model->index(0, ReportListModel::title).data().toString(), kTitle);
+  // The filters apply during a search (the report is final, with a detention).
+  QVERIFY(page->status_filter->isEnabled());
+  page->status_filter->setCurrentIndex(page->status_filter->findData(QStringLiteral("draft")));
+  QTRY_VERIFY_WITH_TIMEOUT(!model->loading() && model->at_end(), kWait);
+  QCOMPARE(model->rowCount(), 0);
+  page->status_filter->setCurrentIndex(page->status_filter->findData(QStringLiteral("final")));
+  QTRY_VERIFY_WITH_TIMEOUT(!model->loading() && model->rowCount() == 1, kWait);
+  page->act_filter->setCurrentIndex(page->act_filter->findData(QStringLiteral("02011111000004")));
+  QTRY_VERIFY_WITH_TIMEOUT(!model->loading() && model->at_end(), kWait);
+  QCOMPARE(model->rowCount(), 0);  // no torture act
+  QCOMPARE(page->search_edit->text(), QStringLiteral("ПЕТРОВ"));
+  page->act_filter->setCurrentIndex(0);
+  page->status_filter->setCurrentIndex(0);
+  QTRY_VERIFY_WITH_TIMEOUT(!model->loading() && model->rowCount() == 1, kWait);
   page->search_edit->clear();
   QTest::keyClicks(page->search_edit, QStringLiteral("overni"));  // narrative, as a prefix
   QTRY_VERIFY_WITH_TIMEOUT(!model->loading() && model->rowCount() == 1, kWait);
@@ -435,7 +456,6 @@ void TestGui::search_as_you_type() {
   QTest::keyClicks(page->search_edit, QStringLiteral("nonexistentword"));
   QTRY_VERIFY_WITH_TIMEOUT(!model->loading() && model->rowCount() == 0 && model->at_end(), kWait);
   page->search_edit->clear();
-  QTRY_VERIFY_WITH_TIMEOUT(page->status_filter->isEnabled(), kWait);
   QTRY_VERIFY_WITH_TIMEOUT(!model->loading() && model->rowCount() == 1, kWait);
 }
 
@@ -461,9 +481,9 @@ void TestGui::idle_lock_clears_views() {
   window_->lock_guard()->set_timeout_ms(5 * 60 * 1000);
 }
 
-void TestGui::unlock_with(const QString& passphrase) {
+void TestGui::unlock_with(const QString& passphrase, const QString& directory) {
   UnlockWidget* u = window_->unlock_page();
-  u->folder_edit->setText(vault_dir_);
+  u->folder_edit->setText(directory.isEmpty() ? vault_dir_ : directory);
   u->passphrase_edit->setFocus();
   QTest::keyClicks(u->passphrase_edit, passphrase);
   QTest::keyClick(u->passphrase_edit, Qt::Key_Return);
@@ -578,6 +598,189 @@ void TestGui::russian_ui() {
   QCOMPARE(Messages::error(storage::Error::wrong_passphrase),
            QStringLiteral("Парольная фраза не подошла к хранилищу."));
   install_language(QStringLiteral("en"));
+}
+
+void TestGui::live_language_switch() {
+  // Settings → language: the whole window switches at once, still unlocked,
+  // on the page it showed, with its rows read again.
+  QVERIFY(session_->is_open());
+  QCOMPARE(window_->stack()->currentWidget(), static_cast<QWidget*>(window_->reports_page()));
+  QCOMPARE(window_->reports_page()->model()->headerData(0, Qt::Horizontal).toString(),
+           QStringLiteral("Title"));
+  window_->set_language(QStringLiteral("ru"));
+  QVERIFY(session_->is_open());
+  QCOMPARE(window_->stack()->currentWidget(), static_cast<QWidget*>(window_->reports_page()));
+  QCOMPARE(window_->reports_page()->model()->headerData(0, Qt::Horizontal).toString(),
+           QStringLiteral("Название"));
+  QCOMPARE(window_->reports_page()->new_button->text(),
+           QCoreApplication::translate("fieldseal::gui::ReportsPage", "&New report"));
+  QVERIFY(window_->reports_page()->new_button->text() != QStringLiteral("&New report"));
+  QVERIFY(window_->lock_action->text() != QStringLiteral("&Lock"));
+  QCOMPARE(window_->exchange_menu->title(),
+           QCoreApplication::translate("fieldseal::gui::MainWindow", "&Exchange"));
+  QCOMPARE(ui_language(), storage::Language::ru);
+  ReportListModel* model = window_->reports_page()->model();
+  QTRY_VERIFY_WITH_TIMEOUT(!model->loading() && model->rowCount() == 1, kWait);
+  QCOMPARE(model->index(0, ReportListModel::title).data().toString(), kTitle);
+  // Locking still clears the re-created views; actions still work.
+  window_->set_language(QStringLiteral("en"));
+  QCOMPARE(window_->reports_page()->new_button->text(), QStringLiteral("&New report"));
+  QCOMPARE(ui_language(), storage::Language::en);
+  QTRY_VERIFY_WITH_TIMEOUT(!window_->reports_page()->model()->loading() &&
+                               window_->reports_page()->model()->rowCount() == 1,
+                           kWait);
+  window_->lock_action->trigger();
+  QVERIFY(!session_->is_open());
+  QCOMPARE(window_->reports_page()->model()->rowCount(), 0);
+  unlock_with(kPassphrase);
+  QVERIFY(session_->is_open());
+}
+
+void TestGui::hq_reports_browser() {
+  // A researcher's final report with an attachment, exported and imported
+  // into an HQ vault through the core; then the HQ vault in the window.
+  namespace fs = std::filesystem;
+  const fs::path base = utf8(temp_.filePath(QStringLiteral("exchange")));
+  const fs::path hq_dir = base / "hq";
+  const fs::path bundles = base / "bundles";
+  fs::create_directories(bundles);
+  const std::string attachment = "%PDF-1.4 court decision, not really a PDF";
+  std::string imported_id;
+  {
+    auto pass = crypto::SecretBuffer::from_text(utf8(kPassphrase));
+    auto field = storage::Vault::create(base / "field", storage::Role::field, "Researcher A", pass,
+                                        crypto::Argon2idParams::floor());
+    auto hq = storage::Vault::create(hq_dir, storage::Role::hq, "HQ", pass,
+                                     crypto::Argon2idParams::floor());
+    QVERIFY(field.ok() && hq.ok());
+    QVERIFY(storage::add_contact(field->database(), *hq->card_text()).ok());
+    QVERIFY(storage::add_contact(hq->database(), *field->card_text()).ok());
+    storage::ReportDraft d;
+    d.title = "Обыск в редакции";
+    d.narrative = "Officers searched the newsroom and took the laptops.";
+    d.start = storage::PartialDate{storage::DatePrecision::day, "2026-11-02"};
+    auto id = storage::create_report(field->database(), field->signing_key(), d);
+    QVERIFY(id.ok());
+    const std::vector<std::uint8_t> bytes(attachment.begin(), attachment.end());
+    crypto::MemorySource source(bytes);
+    QVERIFY(storage::add_attachment(field->database(), field->signing_key(), *id, source,
+                                    ".decision.pdf", "application/pdf")
+                .ok());
+    QVERIFY(storage::finalize_report(field->database(), field->signing_key(), *id).ok());
+    transport::ExportOptions options;
+    options.output_dir = bundles;
+    const std::vector<std::string> to = {"HQ"};
+    QVERIFY(transport::export_bundle(*field, to, {}, options).ok());
+    const std::vector<fs::path> paths = {bundles};
+    auto imported = transport::import_files(*hq, paths);
+    QVERIFY(imported.ok());
+    QCOMPARE(imported->bundles.size(), std::size_t{1});
+    QVERIFY(imported->bundles.front().status == transport::ImportStatus::imported);
+    imported_id = *id;
+  }
+
+  window_->lock_now();
+  QVERIFY(!session_->is_open());
+  unlock_with(kPassphrase, qs(hq_dir.string()));
+  QVERIFY(session_->is_open());
+  QVERIFY(session_->role() == storage::Role::hq);
+  // HQ: navigation and HQ actions; no field exchange actions.
+  QVERIFY(window_->navigation()->isVisible());
+  QVERIFY(window_->go_menu->menuAction()->isVisible());
+  QVERIFY(window_->create_receipt_action->isVisible());
+  QVERIFY(!window_->export_action->isVisible());
+  QVERIFY(!window_->import_receipt_action->isEnabled());
+  window_->go_actions[2]->trigger();  // Ctrl+3
+  QCOMPARE(window_->stack()->currentWidget(), static_cast<QWidget*>(window_->quarantine_page()));
+  QCOMPARE(window_->navigation()->currentRow(), 2);
+  window_->navigation()->setCurrentRow(3);
+  QCOMPARE(window_->stack()->currentWidget(), static_cast<QWidget*>(window_->dashboard_page()));
+  window_->go_actions[1]->trigger();
+  QCOMPARE(window_->stack()->currentWidget(), static_cast<QWidget*>(window_->import_page()));
+  window_->go_actions[0]->trigger();
+  QCOMPARE(window_->stack()->currentWidget(), static_cast<QWidget*>(window_->reports_page()));
+
+  // The list names the sender and when the report was verified.
+  ReportsPage* page = window_->reports_page();
+  ReportListModel* model = page->model();
+  QTRY_VERIFY_WITH_TIMEOUT(!model->loading() && model->rowCount() == 1, kWait);
+  QCOMPARE(model->report_id(0), qs(imported_id));
+  QVERIFY(!page->table->isColumnHidden(ReportListModel::sender));
+  QCOMPARE(model->index(0, ReportListModel::sender).data().toString(), QStringLiteral("Researcher A"));
+  QVERIFY(model->origin(0).has_value());
+  QCOMPARE(model->index(0, ReportListModel::verified).data().toString(),
+           qs(model->origin(0)->origin.verified_at).replace(u'T', u' ').remove(u'Z'));
+  QVERIFY(!model->origin(0)->origin.verified_at.empty());
+
+  // The view: sender and verification, read-only, no preview, save-out.
+  page->table->setCurrentIndex(model->index(0, 0));
+  page->open_button->click();
+  ReportEditor* e = window_->editor();
+  QCOMPARE(window_->stack()->currentWidget(), static_cast<QWidget*>(e));
+  QTRY_VERIFY_WITH_TIMEOUT(e->origin().has_value() && !e->busy(), kWait);
+  QVERIFY(e->origin_label->isVisible());
+  QVERIFY(e->origin_label->text().contains(QStringLiteral("Researcher A")));
+  QVERIFY(e->origin_label->text().contains(QStringLiteral("verified")));
+  QVERIFY(!e->editable());
+  QVERIFY(!e->amend_button->isEnabled());
+  QVERIFY(!e->purge_button->isEnabled());
+  QVERIFY(e->title_edit->isReadOnly());
+  QCOMPARE(e->attachments_list->count(), 1);
+  QVERIFY(!e->save_attachment_button->isEnabled());  // nothing selected yet
+  e->attachments_list->setCurrentRow(0);
+  QVERIFY(e->save_attachment_button->isEnabled());
+
+  // The warning comes first; cancelling it saves nothing.
+  QString warning_text;
+  QTimer::singleShot(50, this, [&warning_text]() {
+    if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+      warning_text = box->text();
+      box->reject();
+    }
+  });
+  e->save_attachment_button->click();
+  QCOMPARE(warning_text, ReportEditor::outside_file_warning());
+
+  const QString out = temp_.filePath(QStringLiteral("saved"));
+  QVERIFY(QDir().mkpath(out));
+  e->save_attachment_to(0, out);
+  const QString saved = QDir(out).filePath(QStringLiteral("decision.pdf"));  // not hidden
+  QTRY_VERIFY_WITH_TIMEOUT(!e->busy(), kWait);
+  QVERIFY2(QFileInfo::exists(saved), qPrintable(e->message->text()));
+  {
+    QFile f(saved);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll().toStdString(), attachment);
+    QCOMPARE(f.permissions() & (QFile::ReadOther | QFile::ReadGroup), QFile::Permissions());
+  }
+  QCOMPARE(QDir(out).entryList(QDir::Files | QDir::Hidden).size(), 1);  // no stray hidden file
+  // An existing file is never replaced.
+  {
+    QFile f(saved);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write("mine");
+  }
+  e->save_attachment_to(0, out);
+  QTRY_VERIFY_WITH_TIMEOUT(!e->busy(), kWait);
+  QVERIFY(e->message->text().contains(QStringLiteral("already")));
+  {
+    QFile f(saved);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("mine"));
+  }
+
+  // Lock clears every HQ page and hides the navigation; back to the field vault.
+  window_->lock_now();
+  QVERIFY(!session_->is_open());
+  QVERIFY(!window_->navigation()->isVisible());
+  QVERIFY(e->attachments_list->count() == 0 && !e->origin());
+  QCOMPARE(model->rowCount(), 0);
+  unlock_with(kPassphrase);
+  QVERIFY(session_->is_open());
+  QVERIFY(session_->role() == storage::Role::field);
+  QVERIFY(window_->export_action->isVisible() && !window_->navigation()->isVisible());
+  QVERIFY(!window_->reports_page()->table->isColumnHidden(ReportListModel::title));
+  QVERIFY(window_->reports_page()->table->isColumnHidden(ReportListModel::sender));
 }
 
 void TestGui::panic_wipe_leaves_no_vault() {
