@@ -291,7 +291,8 @@ RU = {
     "Destroy the vault (panic wipe)": "Уничтожить хранилище (экстренное стирание)",
     "Panic button action": "Действие тревожной кнопки",
     "&Language:": "&Язык:",
-    "A new language applies when fieldseal starts next.": "Новый язык применится при следующем запуске fieldseal.",
+    "The window switches to a new language at once; the vault stays unlocked.":
+        "Окно сразу переключится на новый язык; хранилище останется разблокированным.",
     "Lock after &idle:": "&Блокировка при бездействии:",
     "&Panic button:": "&Тревожная кнопка:",
     "Panic wipe destroys the vault at once, without asking. Nothing can bring it back.":
@@ -318,6 +319,58 @@ RU = {
     "&Add amendment": "&Добавить поправку",
     "Add amendment": "Добавить поправку",
     "Adding the amendment…": "Добавление поправки…",
+    # Main window: roles, navigation, exchange
+    "Pages": "Разделы",
+    "Import": "Импорт",
+    "Quarantine": "Карантин",
+    "Dashboard": "Сводка",
+    "&Export to HQ…": "&Выгрузить для офиса…",
+    "Ctrl+E": "Ctrl+E",
+    "&Import receipt…": "&Импортировать квитанцию…",
+    "Ctrl+R": "Ctrl+R",
+    "&Purge delivered…": "&Стереть доставленные…",
+    "&Import bundles…": "&Импортировать пакеты…",
+    "Ctrl+I": "Ctrl+I",
+    "Create &receipt…": "Создать &квитанцию…",
+    "&Reports": "&Отчёты",
+    ("fieldseal::gui::MainWindow", "&Import"): "&Импорт",
+    "&Quarantine": "&Карантин",
+    "&Dashboard": "&Сводка",
+    "&Exchange": "&Обмен",
+    "&Go": "&Переход",
+    "Change the language": "Смена языка",
+    "The open report is reloaded in the new language: changes not yet saved are lost.":
+        "Открытый отчёт будет заново загружен на новом языке: несохранённые изменения пропадут.",
+    "Change now": "Сменить сейчас",
+    # Reports browser at HQ
+    "Sent by %1 (signing key %2); received %3 UTC; signatures and custody chain verified %4 UTC":
+        "Отправитель: %1 (ключ подписи %2); получен %3 UTC; подписи и журнал хранения "
+        "проверены %4 UTC",
+    "this vault": "это хранилище",
+    "From": "От кого",
+    "Verified (UTC)": "Проверен (UTC)",
+    "Sender and verification": "Отправитель и проверка",
+    "an unknown sender (signing key %1)": "неизвестного отправителя (ключ подписи %1)",
+    "%1 (signing key %2)": "%1 (ключ подписи %2)",
+    "Received from %1 on %2 UTC. Signatures and custody chain verified on import, %3 UTC. Imported reports are read-only.":
+        "Получен от: %1, %2 UTC. Подписи и журнал хранения проверены при импорте, %3 UTC. "
+        "Полученные отчёты доступны только для чтения.",
+    "No preview of files from outside.": "Файлы извне не показываются для просмотра.",
+    # Attachment save-out
+    "Sa&ve attachment…": "Со&хранить вложение…",
+    "Save the selected attachment to a folder": "Сохранить выбранное вложение в папку",
+    "This file comes from outside this vault: a researcher's device or anyone who handled it may have made it harmful. Opening it can infect this computer. Open it only on a computer kept apart for that, never on this one.":
+        "Этот файл получен извне: его могли сделать вредоносным на устройстве исследователя "
+        "или по пути. Открыв его, можно заразить этот компьютер. Открывайте его только на "
+        "отдельном компьютере, выделенном для этого, и никогда — на этом.",
+    "Save a file from outside": "Сохранение файла извне",
+    "Choose a folder…": "Выбрать папку…",
+    "Save the attachment into": "Сохранить вложение в папку",
+    "A file named %1 is already in that folder: nothing was saved.":
+        "В этой папке уже есть файл %1: ничего не сохранено.",
+    "Saving the attachment…": "Сохраняем вложение…",
+    "Saved to %1 (SHA-256 checked).": "Сохранено в %1 (SHA-256 проверен).",
+    "The attachment was not saved: %1": "Вложение не сохранено: %1",
 }
 EN_PLURALS = {
     "%n report(s)": ["%n report", "%n reports"],
