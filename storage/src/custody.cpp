@@ -16,7 +16,7 @@ struct EventEntry {
   std::string_view ru;
 };
 
-constexpr std::array<EventEntry, 8> kEvents{{
+constexpr std::array<EventEntry, 9> kEvents{{
     {CustodyEvent::created, "created", "Created", "Создан"},
     {CustodyEvent::edited, "edited", "Edited (draft)", "Изменён (черновик)"},
     {CustodyEvent::attachment_added, "attachment_added", "Attachment added",
@@ -27,6 +27,7 @@ constexpr std::array<EventEntry, 8> kEvents{{
     {CustodyEvent::receipt_received, "receipt_received", "Receipt received",
      "Получена квитанция"},
     {CustodyEvent::purged, "purged", "Content purged", "Содержимое удалено"},
+    {CustodyEvent::received, "received", "Received at HQ", "Получен офисом"},
 }};
 
 bool valid_details(const std::map<std::string, std::string>& details) {
@@ -126,19 +127,23 @@ std::string custody_entry_bytes(const CustodyEntry& entry) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-namespace detail {
+namespace {
 
-Result<CustodyEntry> append_custody_in_transaction(
-    Database& db, const crypto::Ed25519KeyPair& key, std::string_view report_id,
-    CustodyEvent event, const std::map<std::string, std::string>& details) {
-  if (!valid_details(details)) return fail(Error::invalid_argument);
-  auto row = find_report(db, report_id);
+Result<CustodyEntry> append_at(Database& db, const crypto::Ed25519KeyPair& key,
+                               std::string_view report_id, CustodyEvent event,
+                               const std::map<std::string, std::string>& details,
+                               std::string at) {
+  using detail::to_array;
+  if (!valid_details(details) || at.empty() || !detail::valid_utf8(at)) {
+    return fail(Error::invalid_argument);
+  }
+  auto row = detail::find_report(db, report_id);
   if (!row) return fail(row.error());
   CustodyEntry e;
   e.report_id = std::string(report_id);
   e.event = event;
   e.details = details;
-  e.at = now_utc();
+  e.at = std::move(at);
   e.signer = key.public_key().bytes();
   {
     auto s = db.prepare("SELECT custody_count, custody_head FROM reports WHERE num = ?1");
@@ -153,8 +158,8 @@ Result<CustodyEntry> append_custody_in_transaction(
     }
   }
   const std::string bytes = custody_entry_bytes(e);
-  e.hash = sha256_of(bytes);
-  e.signature = key.sign(bytes_of(bytes));
+  e.hash = detail::sha256_of(bytes);
+  e.signature = key.sign(detail::bytes_of(bytes));
   {
     auto s = db.prepare(
         "INSERT INTO custody (report_id, seq, at, event, details, prev_hash, entry_hash, signer, "
@@ -175,7 +180,56 @@ Result<CustodyEntry> append_custody_in_transaction(
   return e;
 }
 
+}  // namespace
+
+namespace detail {
+
+Result<CustodyEntry> append_custody_in_transaction(
+    Database& db, const crypto::Ed25519KeyPair& key, std::string_view report_id,
+    CustodyEvent event, const std::map<std::string, std::string>& details) {
+  return append_at(db, key, report_id, event, details, now_utc());
+}
+
 }  // namespace detail
+
+Result<CustodyEntry> append_custody_in_transaction(Database& db, const crypto::Ed25519KeyPair& key,
+                                                   std::string_view report_id, CustodyEvent event,
+                                                   const std::map<std::string, std::string>& details,
+                                                   std::string_view at) {
+  if (!db.in_transaction()) return fail(Error::invalid_argument);
+  return append_at(db, key, report_id, event, details, std::string(at));
+}
+
+Result<std::vector<CustodyEntry>> detach_custody_tail(Database& db, std::string_view report_id,
+                                                      const crypto::Ed25519PublicKey& signer) {
+  if (!db.in_transaction()) return fail(Error::invalid_argument);
+  auto row = detail::find_report(db, report_id);
+  if (!row) return fail(row.error());
+  auto entries = load_entries(db, report_id);
+  if (!entries) return fail(entries.error());
+  const auto mine = signer.bytes();
+  std::size_t keep = entries->size();
+  while (keep > 0 && (*entries)[keep - 1].signer == mine) --keep;
+  std::vector<CustodyEntry> tail(std::make_move_iterator(entries->begin() + static_cast<std::ptrdiff_t>(keep)),
+                                 std::make_move_iterator(entries->end()));
+  if (tail.empty()) return tail;
+  {
+    auto s = db.prepare("DELETE FROM custody WHERE report_id = ?1 AND seq > ?2");
+    if (!s) return fail(s.error());
+    s->bind(1, report_id).bind(2, static_cast<std::int64_t>(keep));
+    FIELDSEAL_TRY(s->run());
+  }
+  auto s = db.prepare("UPDATE reports SET custody_count = ?2, custody_head = ?3 WHERE num = ?1");
+  if (!s) return fail(s.error());
+  s->bind(1, row->num).bind(2, static_cast<std::int64_t>(keep));
+  if (keep == 0) {
+    s->bind_null(3);
+  } else {
+    s->bind_blob(3, (*entries)[keep - 1].hash);
+  }
+  FIELDSEAL_TRY(s->run());
+  return tail;
+}
 
 Result<CustodyEntry> append_custody(Database& db, const crypto::Ed25519KeyPair& key,
                                     std::string_view report_id, CustodyEvent event,
@@ -195,7 +249,8 @@ Result<std::vector<CustodyEntry>> list_custody(Database& db, std::string_view re
 }
 
 Result<CustodyCheck> check_custody(Database& db, std::string_view report_id,
-                                   const crypto::Ed25519PublicKey* expected) {
+                                   const crypto::Ed25519PublicKey* expected,
+                                   const crypto::Ed25519PublicKey* receiver) {
   auto row = detail::find_report(db, report_id);
   if (!row) return fail(row.error());
   std::int64_t head_count = 0;
@@ -221,6 +276,7 @@ Result<CustodyCheck> check_custody(Database& db, std::string_view report_id,
   }
   check.entries = static_cast<std::int64_t>(entries->size());
   Sha256Digest prev{};
+  bool in_receiver_part = false;
   for (std::size_t i = 0; i < entries->size(); ++i) {
     const CustodyEntry& e = (*entries)[i];
     const auto number = static_cast<std::int64_t>(i) + 1;
@@ -229,8 +285,17 @@ Result<CustodyCheck> check_custody(Database& db, std::string_view report_id,
     ok = ok && detail::sha256_of(bytes) == e.hash;
     if (ok) {
       auto pk = crypto::Ed25519PublicKey::from_bytes(e.signer);
-      ok = pk.ok() && (expected == nullptr || *expected == *pk) &&
-           pk->verify(detail::bytes_of(bytes), e.signature).ok();
+      ok = pk.ok() && pk->verify(detail::bytes_of(bytes), e.signature).ok();
+      if (ok && receiver == nullptr) {
+        ok = expected == nullptr || *expected == *pk;
+      } else if (ok) {
+        const bool senders = !in_receiver_part && e.event != CustodyEvent::received &&
+                             (expected == nullptr || *expected == *pk);
+        if (!senders) {
+          in_receiver_part = true;
+          ok = i > 0 && *receiver == *pk;
+        }
+      }
     }
     if (!ok) {
       check.broken_at = number;
@@ -245,8 +310,9 @@ Result<CustodyCheck> check_custody(Database& db, std::string_view report_id,
 }
 
 Result<void> verify_custody(Database& db, std::string_view report_id,
-                            const crypto::Ed25519PublicKey* expected) {
-  auto check = check_custody(db, report_id, expected);
+                            const crypto::Ed25519PublicKey* expected,
+                            const crypto::Ed25519PublicKey* receiver) {
+  auto check = check_custody(db, report_id, expected, receiver);
   if (!check) return fail(check.error());
   if (!check->intact()) return fail(Error::custody_chain_broken);
   return {};
