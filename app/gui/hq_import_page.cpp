@@ -33,7 +33,7 @@ namespace {
 
 constexpr int kPermille = 1000;
 constexpr int kGapsListRows = 4;
-constexpr int kMaxDetailsWidth = 520;
+constexpr int kMaxColumnWidth = 220;
 
 struct ImportRun {
   std::optional<transport::Error> error;
@@ -128,10 +128,17 @@ HqImportPage::HqImportPage(VaultSession* session, QWidget* parent)
   table->setTabKeyNavigation(false);
   table->setWordWrap(true);
   table->verticalHeader()->setVisible(false);
-  table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
   table->horizontalHeader()->setSectionResizeMode(ImportResultsModel::col_details, QHeaderView::Stretch);
-  table->horizontalHeader()->setMaximumSectionSize(kMaxDetailsWidth);
-  connect(model_, &QAbstractItemModel::rowsInserted, table, &QTableView::resizeRowsToContents);
+  // Columns follow their content up to a cap, so that the details keep the
+  // room that is left (full file lists and keys are in the tooltips).
+  connect(model_, &QAbstractItemModel::rowsInserted, table, [this]() {
+    for (int c = 0; c < ImportResultsModel::col_details; ++c) {
+      table->resizeColumnToContents(c);
+      table->setColumnWidth(c, std::min(table->columnWidth(c), kMaxColumnWidth));
+    }
+    table->resizeRowsToContents();
+  });
 
   auto* gaps_label = new QLabel(tr("&Possibly lost bundles (gaps in a sender's numbering):"));
   gaps_label->setBuddy(gaps_list);

@@ -110,6 +110,16 @@ AcceptRun accept_held(storage::Vault* vault, std::int64_t id,
   return run;
 }
 
+// Times as "2026-11-21 23:14 UTC" in every language (the vault keeps UTC).
+QString utc_text(const QDateTime& time) {
+  return time.isValid() ? time.toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")) : QString();
+}
+
+QString received_text(const std::string& iso) {
+  const QDateTime time = QDateTime::fromString(qs(iso), Qt::ISODate);
+  return time.isValid() ? utc_text(time.toUTC()) : qs(iso);
+}
+
 QString grouped_safety_number(const std::string& number) {
   const QStringList groups = qs(number).split(QLatin1Char(' '));
   QStringList lines;
@@ -208,7 +218,7 @@ void QuarantinePage::show_rows(std::vector<Held> rows) {
     const auto& h = held_[i];
     const int r = static_cast<int>(i);
     if (was && h.item.id == *was) select = r;
-    table->setItem(r, col_received, new QTableWidgetItem(qs(h.item.received_at)));
+    table->setItem(r, col_received, new QTableWidgetItem(received_text(h.item.received_at)));
     auto* count = new QTableWidgetItem(QString::number(h.item.report_count));
     count->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     table->setItem(r, col_reports, count);
@@ -244,10 +254,8 @@ void QuarantinePage::update_selection() {
     QString text =
         tr("Held bundle: %n report(s), sealed %1, received %2.\nSender's signing key: %3",
            nullptr, static_cast<int>(h->item.report_count))
-            .arg(QLocale().toString(
-                     QDateTime::fromSecsSinceEpoch(static_cast<qint64>(h->item.created), Qt::UTC),
-                     QLocale::ShortFormat),
-                 qs(h->item.received_at), ImportResultsModel::key_text(h->item.sender));
+            .arg(utc_text(QDateTime::fromSecsSinceEpoch(static_cast<qint64>(h->item.created), Qt::UTC)),
+                 received_text(h->item.received_at), ImportResultsModel::key_text(h->item.sender));
     text += QLatin1Char('\n');
     text += h->contact_name.empty()
                 ? tr("Safety number: load the sender's card. A safety number is computed from both "

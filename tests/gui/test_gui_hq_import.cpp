@@ -21,12 +21,14 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTranslator>
 #include <QUrl>
 #include <filesystem>
 #include <fstream>
@@ -38,6 +40,7 @@
 #include "fieldseal/storage/contacts.hpp"
 #include "fieldseal/storage/reports.hpp"
 #include "fieldseal/transport/exchange.hpp"
+#include "gui_test_support.hpp"
 #include "hq_import_page.hpp"
 #include "import_results_model.hpp"
 #include "quarantine_page.hpp"
@@ -45,6 +48,7 @@
 
 using namespace fieldseal;
 using namespace fieldseal::gui;
+using fieldseal::gui::test::accept_next_message_box;
 namespace fs = std::filesystem;
 
 namespace {
@@ -53,23 +57,6 @@ constexpr int kWait = 60000;  // Argon2id and imports on a loaded machine
 constexpr std::uint64_t kPartBytes = 64 * 1024;
 constexpr std::size_t kPhotoBytes = 300 * 1024;  // several parts of kPartBytes
 const QString kPassphrase = QStringLiteral("correct horse battery staple 42");
-
-void accept_next_message_box() {
-  auto* timer = new QTimer;
-  timer->setInterval(20);
-  QObject::connect(timer, &QTimer::timeout, timer, [timer]() {
-    auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-    if (!box) return;
-    for (QAbstractButton* b : box->buttons())
-      if (box->buttonRole(b) == QMessageBox::AcceptRole) {
-        timer->stop();
-        timer->deleteLater();
-        b->click();
-        return;
-      }
-  });
-  timer->start();
-}
 
 std::vector<std::uint8_t> noise(std::size_t size, std::uint32_t seed) {
   std::vector<std::uint8_t> out(size);
@@ -174,6 +161,7 @@ class TestGuiHqImport : public QObject {
   void right_card_and_comparison_accept();
   void failed_accept_adds_no_contact();
   void drop_asks_and_deletes();
+  void cancel_changes_nothing_and_queued_paths_follow();
   void accessible_names_and_clear();
   void screenshots();
   void cleanupTestCase();
@@ -543,6 +531,39 @@ void TestGuiHqImport::drop_asks_and_deletes() {
   QCOMPARE(held, std::size_t{0});
 }
 
+void TestGuiHqImport::cancel_changes_nothing_and_queued_paths_follow() {
+  const auto fourth = export_one(*field_, final_report(*field_, "Threats by phone"), root_ / "out" / "fourth");
+  ImportResultsModel* m = import_->results();
+  const int before = m->rowCount();
+  const std::size_t reports = hq_report_count();
+  // Hold the worker so that Cancel is pressed before the import starts.
+  QSemaphore gate;
+  session_->run<int>(
+      this, [&gate](storage::Vault*) { gate.acquire(); return 0; }, [](int) {});
+  QSignalSpy finished(import_.get(), &HqImportPage::import_finished);
+  QSignalSpy changed(import_.get(), &HqImportPage::vault_changed);
+  import_->import_paths(qpaths(fourth));
+  QVERIFY(import_->busy());
+  QVERIFY(import_->cancel_button->isVisibleTo(import_.get()));
+  import_->import_paths(qpaths(good_));  // waits for the running import
+  QVERIFY(import_->status_label->text().contains(QStringLiteral("wait")));
+  import_->cancel_button->click();
+  QVERIFY(!import_->cancel_button->isEnabled());
+  gate.release();
+  QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 2, kWait);
+  QVERIFY(!import_->busy());
+  QCOMPARE(m->rowCount(), before + 2);
+  QCOMPARE(row_status(m, before), transport::ImportStatus::rejected);
+  QCOMPARE(m->index(before, ImportResultsModel::col_details).data().toString(), QStringLiteral("Cancelled."));
+  QCOMPARE(row_status(m, before + 1), transport::ImportStatus::duplicate);
+  QCOMPARE(changed.count(), 0);
+  QCOMPARE(hq_report_count(), reports);
+  // The cancelled bundle imports normally afterwards.
+  import_and_wait(qpaths(fourth));
+  QCOMPARE(row_status(m, before + 2), transport::ImportStatus::imported);
+  QCOMPARE(hq_report_count(), reports + 1);
+}
+
 void TestGuiHqImport::accessible_names_and_clear() {
   import_->progress->setVisible(true);
   import_->cancel_button->setVisible(true);
@@ -570,8 +591,13 @@ void TestGuiHqImport::screenshots() {
   // are regenerated.
   const QString dir = qEnvironmentVariable("FIELDSEAL_HQ_SCREENSHOTS");
   if (dir.isEmpty()) QSKIP("FIELDSEAL_HQ_SCREENSHOTS not set");
+  // FIELDSEAL_HQ_EXTRA_QM: a .qm of these pages' strings to preview Russian
+  // before the project's .ts files are regenerated.
+  QTranslator extra;
   for (const QString& lang : {QStringLiteral("en"), QStringLiteral("ru")}) {
     install_language(lang);
+    if (lang == QLatin1String("ru") && extra.load(qEnvironmentVariable("FIELDSEAL_HQ_EXTRA_QM")))
+      QCoreApplication::installTranslator(&extra);
     HqImportPage page(session_.get());
     page.resize(900, 560);
     page.show();
@@ -583,6 +609,7 @@ void TestGuiHqImport::screenshots() {
     some_parts.pop_back();
     page.import_paths(all << qpaths(some_parts));
     QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, kWait);
+    QTest::qWait(50);
     QVERIFY(page.grab().save(dir + QStringLiteral("/hq_import_%1.png").arg(lang)));
 
     QuarantinePage q(session_.get());
@@ -595,8 +622,10 @@ void TestGuiHqImport::screenshots() {
       q.load_card_text(QByteArray::fromStdString(stranger_->card_text().value()));
       q.compared_check->setChecked(true);
     }
+    QTest::qWait(50);  // let the layout follow the texts
     QVERIFY(q.grab().save(dir + QStringLiteral("/quarantine_%1.png").arg(lang)));
   }
+  QCoreApplication::removeTranslator(&extra);
   install_language(QStringLiteral("en"));
 }
 
