@@ -133,6 +133,14 @@ Statement& Statement::bind(int index, std::string_view text) {
 }
 
 Statement& Statement::bind_blob(int index, std::span<const std::uint8_t> blob) {
+  return bind_blob_as(index, blob, true);
+}
+
+Statement& Statement::bind_blob_static(int index, std::span<const std::uint8_t> blob) {
+  return bind_blob_as(index, blob, false);
+}
+
+Statement& Statement::bind_blob_as(int index, std::span<const std::uint8_t> blob, bool copy) {
   const int length = checked_length(blob.size());
   if (length < 0) {
     if (first_bind_error_ == Error{}) first_bind_error_ = Error::invalid_argument;
@@ -140,7 +148,7 @@ Statement& Statement::bind_blob(int index, std::span<const std::uint8_t> blob) {
   }
   static constexpr std::uint8_t kEmpty = 0;
   note_bind(sqlite3_bind_blob(statement_, index, blob.empty() ? &kEmpty : blob.data(), length,
-                              transient()));
+                              copy ? transient() : static_cast<sqlite3_destructor_type>(nullptr)));
   return *this;
 }
 
@@ -215,6 +223,13 @@ std::vector<std::uint8_t> Statement::column_blob(int column) const {
   if (data == nullptr || length <= 0) return {};
   const auto* bytes = static_cast<const std::uint8_t*>(data);
   return std::vector<std::uint8_t>(bytes, bytes + length);
+}
+
+std::span<const std::uint8_t> Statement::column_blob_view(int column) const {
+  const void* data = sqlite3_column_blob(statement_, column);
+  const int length = sqlite3_column_bytes(statement_, column);
+  if (data == nullptr || length <= 0) return {};
+  return {static_cast<const std::uint8_t*>(data), static_cast<std::size_t>(length)};
 }
 
 crypto::SecretBuffer Statement::column_secret(int column) const {

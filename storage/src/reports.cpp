@@ -988,11 +988,11 @@ Result<void> purge_reports(Database& db, const crypto::Ed25519KeyPair& key,
     }
     FIELDSEAL_TRY(tx->commit());
   }
-  // Outside the transaction: FTS5 rewrites its segments, VACUUM rebuilds the
-  // file from live rows only (so no freed page or cell slack survives), and
-  // the WAL, which held page images from before, is checkpointed and cut.
+  // Outside the transaction: FTS5 rewrites its segments, and the WAL, which
+  // held page images from before, is checkpointed and cut. No VACUUM:
+  // secure_delete has already zeroed every freed cell and page, and VACUUM
+  // with temp_store = MEMORY would hold a copy of the whole database in RAM.
   FIELDSEAL_TRY(detail::optimize_search_index(db));
-  FIELDSEAL_TRY(db.exec("VACUUM;"));
   return db.checkpoint_truncate();
 }
 

@@ -43,6 +43,11 @@ class Statement {
   Statement& bind(int index, std::int64_t value);
   Statement& bind(int index, std::string_view text);           // copied (SQLITE_TRANSIENT)
   Statement& bind_blob(int index, std::span<const std::uint8_t> blob);
+  // Binds without a copy (SQLITE_STATIC): `blob` must stay alive and unchanged
+  // until the statement is reset, re-bound or destroyed. For large buffers
+  // (attachment chunks), where SQLite's copy and the wiping of it on free
+  // (cipher_memory_security) cost as much as the copy itself.
+  Statement& bind_blob_static(int index, std::span<const std::uint8_t> blob);
   // Copied into SQLite's memory, which cipher_memory_security wipes on free.
   Statement& bind_secret(int index, const crypto::SecretBuffer& secret);
   Statement& bind_double(int index, double value);
@@ -60,6 +65,9 @@ class Statement {
   [[nodiscard]] std::optional<std::string> column_optional_text(int column) const;
   [[nodiscard]] double column_double(int column) const;
   [[nodiscard]] std::vector<std::uint8_t> column_blob(int column) const;
+  // A blob column without a copy: valid until the next step(), reset() or the
+  // statement's destruction (empty when NULL or empty).
+  [[nodiscard]] std::span<const std::uint8_t> column_blob_view(int column) const;
   // A blob column copied straight into secret memory (empty when NULL).
   [[nodiscard]] crypto::SecretBuffer column_secret(int column) const;
   [[nodiscard]] bool column_is_null(int column) const;
@@ -68,6 +76,7 @@ class Statement {
   friend class Database;
   explicit Statement(sqlite3_stmt* statement) noexcept : statement_(statement) {}
   void note_bind(int rc) noexcept;
+  Statement& bind_blob_as(int index, std::span<const std::uint8_t> blob, bool copy);
   sqlite3_stmt* statement_ = nullptr;
   Error first_bind_error_ = Error{};
 };

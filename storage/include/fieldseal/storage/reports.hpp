@@ -253,12 +253,18 @@ struct ReportSummary {
 // search index entry, keeping a stub (id, content hash, created/finalized/
 // purged dates, delivery state) and the custody log, which gets "purged".
 // Then makes SQLite and FTS5 forget: secure_delete (set by Database) zeroes
-// freed cells and pages, FTS5 runs with secure-delete and is optimised,
-// the database is vacuumed and the WAL checkpointed and truncated, so no byte
-// of the content is left in the vault files, decrypted pages, free pages or
-// WAL. Purging a purged report is not an error (nothing happens). The
-// vacuum costs time in proportion to the vault's size, so purge_reports does
-// many reports with one vacuum. Unknown ids: not_found, nothing purged.
+// every freed cell and every freed page (overflow pages of attachment chunks
+// included) as it is freed, FTS5 runs with secure-delete and is optimised,
+// and the WAL is checkpointed and truncated, so no byte of the content is
+// left in the vault files, decrypted pages, free pages or WAL (the canary
+// tests in tests/storage/reports/test_purge.cpp scan all of them).
+// No VACUUM: with temp_store = MEMORY (no plaintext temporary files) it
+// would hold a copy of the whole database in RAM. So memory stays flat
+// (SQLite's page cache) whatever the vault or attachment size; time and WAL
+// growth are proportional to the purged content, whose pages are rewritten as
+// zeros, not to the vault. The file keeps its size: the zeroed pages are free
+// pages that later writes reuse. Purging a purged report is not an error
+// (nothing happens). Unknown ids: not_found, nothing purged.
 [[nodiscard]] Result<void> purge_report(Database& db, const crypto::Ed25519KeyPair& key,
                                         std::string_view id);
 [[nodiscard]] Result<void> purge_reports(Database& db, const crypto::Ed25519KeyPair& key,
