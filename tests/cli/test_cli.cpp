@@ -26,6 +26,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli.hpp"
+#include "cli_harness.hpp"
 #include "cli_context.hpp"
 #include "fieldseal/crypto/error.hpp"
 #include "fieldseal/crypto/secret_buffer.hpp"
@@ -41,72 +42,10 @@ using fieldseal::cli::kExitUsage;
 
 namespace {
 
-class ScriptedPrompter final : public fieldseal::cli::PassphrasePrompter {
+// The age commands need no vault: the harness as it is.
+class Cli : public fieldseal::cli::test::CliHarness {
  public:
-  std::vector<std::string> answers;
-  std::size_t asked = 0;
-  std::optional<fieldseal::crypto::SecretBuffer> ask(std::string_view) override {
-    if (asked >= answers.size()) {
-      ++asked;
-      return std::nullopt;
-    }
-    return fieldseal::crypto::SecretBuffer::from_text(answers[asked++]);
-  }
-};
-
-struct Outcome {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-// A scratch directory in the build tree (tests write nothing to /tmp),
-// removed afterwards, with a fresh fieldseal environment.
-class Cli {
- public:
-  Cli() {
-    std::random_device rd;
-    dir_ = fs::path(FIELDSEAL_BINARY_DIR) / "test_cli_work" /
-           ("t" + std::to_string(rd()) + std::to_string(rd()));
-    fs::create_directories(dir_);
-  }
-  ~Cli() {
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
-  }
-  Cli(const Cli&) = delete;
-  Cli& operator=(const Cli&) = delete;
-
-  [[nodiscard]] std::string path(const std::string& name) const { return (dir_ / name).string(); }
-  [[nodiscard]] const fs::path& dir() const { return dir_; }
-
-  Outcome run(std::vector<std::string> args) {
-    std::istringstream in(stdin_data);
-    std::ostringstream out;
-    std::ostringstream err;
-    fieldseal::cli::CliIo io{in,
-                             out,
-                             err,
-                             false,
-                             stdout_is_terminal,
-                             false,
-                             [this](std::string_view name) -> std::optional<std::string_view> {
-                               auto it = env.find(std::string(name));
-                               if (it == env.end()) return std::nullopt;
-                               return std::string_view(it->second);
-                             },
-                             prompter};
-    int code = fieldseal::cli::run_cli(args, io);
-    return {code, out.str(), err.str()};
-  }
-
-  std::map<std::string, std::string> env;
-  ScriptedPrompter prompter;
-  std::string stdin_data;
-  bool stdout_is_terminal = false;
-
- private:
-  fs::path dir_;
+  Cli() : CliHarness("t") {}
 };
 
 std::string random_bytes(std::size_t size, unsigned seed) {
@@ -492,7 +431,7 @@ TEST_CASE("CliContext: vault and JSON conventions", "[cli][context]") {
   std::istringstream in;
   std::ostringstream out;
   std::ostringstream err;
-  ScriptedPrompter prompter;
+  fieldseal::cli::test::ScriptedPrompter prompter;
   std::map<std::string, std::string> env;
   fieldseal::cli::CliIo io{in, out, err, false, false, false,
                            [&env](std::string_view name) -> std::optional<std::string_view> {
@@ -543,7 +482,7 @@ TEST_CASE("age commands draw no progress for small inputs, even on a terminal", 
   std::istringstream in;
   std::ostringstream out;
   std::ostringstream err;
-  ScriptedPrompter prompter;
+  fieldseal::cli::test::ScriptedPrompter prompter;
   fieldseal::cli::CliIo io{in, out, err, false, false, true,
                            [](std::string_view) -> std::optional<std::string_view> { return std::nullopt; },
                            prompter};

@@ -23,6 +23,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli.hpp"
+#include "cli_harness.hpp"
 #include "cli_test_files.hpp"
 #include "fieldseal/crypto/encoding.hpp"
 #include "fieldseal/crypto/hkdf.hpp"
@@ -47,37 +48,13 @@ constexpr const char* kHq = "Memorial HQ";
 constexpr const char* kAnna = "Anna K";
 constexpr std::size_t kAttachmentBytes = 300 * 1024;  // five parts at --split 64K
 
-class NoPrompter final : public fieldseal::cli::PassphrasePrompter {
+// Any number of vaults (subdirectories of the scratch directory) that share
+// one passphrase from the environment; no passphrase prompt is answered.
+class Cli : public CliHarness {
  public:
-  std::optional<fieldseal::crypto::SecretBuffer> ask(std::string_view) override { return std::nullopt; }
-};
+  Cli() : CliHarness("x") { env["FIELDSEAL_PASSPHRASE"] = kPassphrase; }
 
-struct Outcome {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-// A scratch directory in the build tree (tests write nothing to /tmp),
-// removed afterwards, holding any number of vaults (subdirectories) that
-// share one passphrase from the environment.
-class Cli {
- public:
-  Cli() {
-    std::random_device rd;
-    dir_ = fs::path(FIELDSEAL_BINARY_DIR) / "test_cli_work" /
-           ("x" + std::to_string(rd()) + std::to_string(rd()));
-    fs::create_directories(dir_);
-    env_["FIELDSEAL_PASSPHRASE"] = kPassphrase;
-  }
-  ~Cli() {
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
-  }
-  Cli(const Cli&) = delete;
-  Cli& operator=(const Cli&) = delete;
-
-  [[nodiscard]] fs::path path(const std::string& name) const { return dir_ / name; }
+  [[nodiscard]] fs::path path(const std::string& name) const { return dir() / name; }
   // A new empty directory in the scratch directory.
   fs::path mkdir(const std::string& name) const {
     fs::create_directories(path(name));
@@ -87,27 +64,11 @@ class Cli {
   // Runs a command against the vault in subdirectory `vault` ("" for none).
   Outcome run(const std::string& vault, std::vector<std::string> args) {
     if (vault.empty()) {
-      env_.erase("FIELDSEAL_VAULT");
+      env.erase("FIELDSEAL_VAULT");
     } else {
-      env_["FIELDSEAL_VAULT"] = path(vault).string();
+      env["FIELDSEAL_VAULT"] = path(vault).string();
     }
-    std::istringstream in;
-    std::ostringstream out;
-    std::ostringstream err;
-    fieldseal::cli::CliIo io{in,
-                             out,
-                             err,
-                             false,
-                             false,
-                             stderr_is_terminal,
-                             [this](std::string_view name) -> std::optional<std::string_view> {
-                               auto it = env_.find(std::string(name));
-                               if (it == env_.end()) return std::nullopt;
-                               return std::string_view(it->second);
-                             },
-                             prompter_};
-    int code = fieldseal::cli::run_cli(args, io);
-    return {code, out.str(), err.str()};
+    return CliHarness::run(std::move(args));
   }
 
   std::string ok(const std::string& vault, std::vector<std::string> args) {
@@ -132,12 +93,6 @@ class Cli {
     return id;
   }
 
-  bool stderr_is_terminal = false;
-
- private:
-  fs::path dir_;
-  std::map<std::string, std::string> env_;
-  NoPrompter prompter_;
 };
 
 // A field vault "field" (Anna K) and an HQ vault "hq" (Memorial HQ) that

@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli.hpp"
+#include "cli_harness.hpp"
 #include "cli_test_files.hpp"
 #include "fieldseal/crypto/card.hpp"
 #include "fieldseal/crypto/keys.hpp"
@@ -36,66 +37,15 @@ namespace {
 
 constexpr const char* kPassphrase = "correct horse battery staple";
 
-class ScriptedPrompter final : public fieldseal::cli::PassphrasePrompter {
+// The environment names a vault in the scratch directory and its passphrase.
+class Cli : public CliHarness {
  public:
-  std::vector<std::string> answers;
-  std::size_t asked = 0;
-  std::optional<fieldseal::crypto::SecretBuffer> ask(std::string_view) override {
-    if (asked >= answers.size()) {
-      ++asked;
-      return std::nullopt;
-    }
-    return fieldseal::crypto::SecretBuffer::from_text(answers[asked++]);
-  }
-};
-
-struct Outcome {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-// A scratch directory in the build tree (tests write nothing to /tmp),
-// removed afterwards; the environment names a vault in it and its passphrase.
-class Cli {
- public:
-  Cli() {
-    std::random_device rd;
-    dir_ = fs::path(FIELDSEAL_BINARY_DIR) / "test_cli_work" /
-           ("v" + std::to_string(rd()) + std::to_string(rd()));
-    fs::create_directories(dir_);
+  Cli() : CliHarness("v") {
     env["FIELDSEAL_VAULT"] = path("vault");
     env["FIELDSEAL_PASSPHRASE"] = kPassphrase;
   }
-  ~Cli() {
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
-  }
-  Cli(const Cli&) = delete;
-  Cli& operator=(const Cli&) = delete;
 
-  [[nodiscard]] std::string path(const std::string& name) const { return (dir_ / name).string(); }
-  [[nodiscard]] fs::path vault() const { return dir_ / "vault"; }
-
-  Outcome run(std::vector<std::string> args) {
-    std::istringstream in(stdin_data);
-    std::ostringstream out;
-    std::ostringstream err;
-    fieldseal::cli::CliIo io{in,
-                             out,
-                             err,
-                             stdin_is_terminal,
-                             false,
-                             false,
-                             [this](std::string_view name) -> std::optional<std::string_view> {
-                               auto it = env.find(std::string(name));
-                               if (it == env.end()) return std::nullopt;
-                               return std::string_view(it->second);
-                             },
-                             prompter};
-    int code = fieldseal::cli::run_cli(args, io);
-    return {code, out.str(), err.str()};
-  }
+  [[nodiscard]] fs::path vault() const { return dir() / "vault"; }
 
   // A field (or hq) vault at the floor KDF strength.
   void init(const std::string& role = "field", const std::string& name = "Anna K") {
@@ -103,27 +53,7 @@ class Cli {
     INFO(r.err);
     REQUIRE(r.code == kExitSuccess);
   }
-
-  // Runs a command that must succeed and returns its stdout.
-  std::string ok(std::vector<std::string> args) {
-    auto r = run(std::move(args));
-    INFO(r.err);
-    REQUIRE(r.code == kExitSuccess);
-    return r.out;
-  }
-
-  std::map<std::string, std::string> env;
-  ScriptedPrompter prompter;
-  std::string stdin_data;
-  bool stdin_is_terminal = false;
-
- private:
-  fs::path dir_;
 };
-
-
-
-
 
 std::string line_after(const std::string& text, const std::string& marker) {
   auto at = text.find(marker);
