@@ -42,8 +42,10 @@ constexpr int kIdRole = Qt::UserRole;       // report id; destination folder
 constexpr int kDriveRole = Qt::UserRole + 1;  // destination: a removable drive
 constexpr int kRecipientListRows = 3;
 
+// IEC units (KiB, MiB), as the split presets are given, in the UI's language.
 QString size_text(std::uint64_t bytes) {
-  return QLocale().formattedDataSize(static_cast<qint64>(bytes), 1, QLocale::DataSizeTraditionalFormat);
+  const QLocale locale(ui_language() == storage::Language::ru ? QLocale::Russian : QLocale::English);
+  return locale.formattedDataSize(static_cast<qint64>(bytes), 1, QLocale::DataSizeIecFormat);
 }
 
 }  // namespace

@@ -52,7 +52,7 @@ RU = {
         "Папки назначения нет (диск извлечён?).",
     "Sealing the reports…": "Запечатываем отчёты…",
     "Sealing the reports… %1 of %2": "Запечатываем отчёты… %1 из %2",
-    "Cancelling…": "Отменяем…",
+    "Cancelling…": "Отмена…",
     "Export cancelled: nothing was written and the vault is unchanged.":
         "Выгрузка отменена: ничего не записано, хранилище не изменилось.",
     "The export failed: %1 Nothing was written and the vault is unchanged.":
