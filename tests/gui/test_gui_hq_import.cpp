@@ -17,6 +17,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QListWidget>
+#include <QMap>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
@@ -141,6 +142,25 @@ QStringList unnamed_controls(QWidget* root) {
     unnamed << QString::fromLatin1(w->metaObject()->className());
   }
   return unnamed;
+}
+
+// Accelerator letters used twice among the visible buttons and labels with
+// buddies under `root`.
+QStringList mnemonic_clashes(QWidget* root) {
+  QMap<QChar, QStringList> seen;
+  const auto add = [&seen](const QString& text) {
+    const qsizetype i = text.indexOf(u'&');
+    if (i >= 0 && i + 1 < text.size()) seen[text[i + 1].toLower()] << text;
+  };
+  for (QWidget* w : root->findChildren<QWidget*>()) {
+    if (!w->isVisibleTo(root)) continue;
+    if (auto* l = qobject_cast<QLabel*>(w); l && l->buddy()) add(l->text());
+    if (auto* b = qobject_cast<QAbstractButton*>(w)) add(b->text());
+  }
+  QStringList clashes;
+  for (auto it = seen.cbegin(); it != seen.cend(); ++it)
+    if (it.value().size() > 1) clashes << it.value().join(QStringLiteral(" / "));
+  return clashes;
 }
 
 }  // namespace
@@ -569,10 +589,14 @@ void TestGuiHqImport::accessible_names_and_clear() {
   import_->cancel_button->setVisible(true);
   QStringList unnamed = unnamed_controls(import_.get());
   QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u',')));
+  QStringList clashes = mnemonic_clashes(import_.get());
+  QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(u',')));
   import_->progress->setVisible(false);
   import_->cancel_button->setVisible(false);
   unnamed = unnamed_controls(quarantine_.get());
   QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u',')));
+  clashes = mnemonic_clashes(quarantine_.get());
+  QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(u',')));
 
   import_->clear();
   QCOMPARE(import_->results()->rowCount(), 0);
@@ -610,6 +634,7 @@ void TestGuiHqImport::screenshots() {
     page.import_paths(all << qpaths(some_parts));
     QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, kWait);
     QTest::qWait(50);
+    QVERIFY2(mnemonic_clashes(&page).isEmpty(), qPrintable(mnemonic_clashes(&page).join(u',')));
     QVERIFY(page.grab().save(dir + QStringLiteral("/hq_import_%1.png").arg(lang)));
 
     QuarantinePage q(session_.get());
@@ -623,6 +648,7 @@ void TestGuiHqImport::screenshots() {
       q.compared_check->setChecked(true);
     }
     QTest::qWait(50);  // let the layout follow the texts
+    QVERIFY2(mnemonic_clashes(&q).isEmpty(), qPrintable(mnemonic_clashes(&q).join(u',')));
     QVERIFY(q.grab().save(dir + QStringLiteral("/quarantine_%1.png").arg(lang)));
   }
   QCoreApplication::removeTranslator(&extra);

@@ -1,7 +1,8 @@
 # Russian for HQ's import page, quarantine review and the transport error
 # sentences (TransportMessages), written by hand. Terms as in ru_strings.py;
 # bundle = пакет; split bundle = разделённый пакет, part = часть; quarantine =
-# карантин; signing key = ключ подписи; sender = отправитель.
+# карантин; signing key = ключ подписи; sender = отправитель. Accelerators
+# avoid the main window's menus (&Хранилище, &Обмен, &Переход).
 RU = {
     # TransportMessages
     "The request is not valid.": "Некорректный запрос.",
@@ -113,9 +114,9 @@ RU = {
         "отправителя выполнить экспорт ещё раз.",
     # HqImportPage
     "Add &file…": "Добавить &файл…",
-    "Add fol&der…": "Добавить &папку…",
+    "Add fol&der…": "Добавить п&апку…",
     "C&lear results": "О&чистить результаты",
-    "C&ancel import": "&Отменить импорт",
+    "C&ancel import": "О&тменить импорт",
     "Drop bundle files or folders here, or add them with the buttons. The parts of a split bundle must be imported together: drop them at once, or add their folder.":
         "Перетащите сюда файлы пакетов или папки либо добавьте их кнопками. Части разделённого "
         "пакета нужно импортировать вместе: перетащите их все сразу или добавьте их папку.",
@@ -155,7 +156,7 @@ RU = {
     "&Load sender's card…": "&Загрузить карточку отправителя…",
     "I &compared the safety number with the researcher (in person or by phone) and every digit matches":
         "Я с&верил код безопасности с исследователем (лично или по телефону), все цифры совпадают",
-    "&Accept": "&Принять",
+    "&Accept": "При&нять",
     "&Drop…": "&Удалить…",
     "Received": "Получен",
     "Size": "Размер",
