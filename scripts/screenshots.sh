@@ -3,9 +3,13 @@
 # docs/screenshots/<lang>/NN-screen.png.
 #
 # Runs fieldseal_gui_screenshots (tests/gui/screenshot_tour.cpp) under
-# xvfb-run on a real X server: it builds a demo vault of fictional reports in
-# a temporary directory (removed afterwards), drives the real windows through
-# each screen and grabs them. HOME, XDG_* and TMPDIR point into a scratch
+# xvfb-run on a real X server: it builds demo vaults of fictional reports in
+# a temporary directory (removed afterwards) — a researcher's field vault, an
+# HQ vault and a second researcher HQ does not know yet — drives the real
+# windows through each screen of both roles (field: wizard, unlock, list,
+# search, editor, settings, export dialog and result; HQ: import results,
+# quarantine review, reports browser with verification, report view,
+# dashboard, receipt dialog) and grabs them. HOME, XDG_* and TMPDIR point into a scratch
 # directory so nothing of the run lands in the real home.
 #
 # Usage: scripts/screenshots.sh [BUILD_DIR]   (default: build/gui; configured

@@ -15,6 +15,7 @@
 #include <QToolBar>
 
 #include "common.hpp"
+#include "receipt_dialog.hpp"  // before dashboard_page.hpp: its inline accessor needs the type
 #include "dashboard_page.hpp"
 #include "field_exchange.hpp"
 #include "first_run_wizard.hpp"
@@ -205,6 +206,7 @@ void MainWindow::rebuild_ui() {
   const bool unlocking = unlock_->busy();
 
   field_exchange_->close_dialogs();
+  dashboard_page_->close_dialogs();
   // Deleted later: this may run inside a slot of an action being replaced.
   QWidget* old_root = takeCentralWidget();
   old_root->hide();
@@ -329,6 +331,7 @@ void MainWindow::on_locked() {
   // Close every dialog first (confirmations, file pickers, the wizard), so
   // nothing of the vault stays on screen.
   field_exchange_->close_dialogs();
+  dashboard_page_->close_dialogs();
   for (QWidget* w : QApplication::topLevelWidgets())
     if (auto* dialog = qobject_cast<QDialog*>(w); dialog && dialog->isVisible()) dialog->reject();
   editor_->clear();

@@ -614,14 +614,19 @@ void ReportEditor::load(const storage::Report& report,
                                        format_size(a.size)));
   const auto lang = ui_language();
   QString state = tr("Status: %1").arg(qs(storage::label(report.status, lang)));
-  if (report.status == storage::ReportStatus::final)
+  if (report.status == storage::ReportStatus::final && !origin_)
     state += QStringLiteral(" — ") +
              tr("finalized %1; signed, cannot be edited, only amended")
                  .arg(qs(report.finalized_at.value_or(std::string())));
   if (report.status == storage::ReportStatus::purged)
     state += QStringLiteral(" — ") +
              tr("content purged %1").arg(qs(report.purged_at.value_or(std::string())));
-  state += QStringLiteral(" · ") + tr("Delivery: %1").arg(qs(storage::label(report.delivery, lang)));
+  if (origin_)
+    state += QStringLiteral(" — ") +
+             tr("finalized %1 by its author; signed")
+                 .arg(qs(report.finalized_at.value_or(std::string())));
+  else
+    state += QStringLiteral(" · ") + tr("Delivery: %1").arg(qs(storage::label(report.delivery, lang)));
   header->setText(state);
   set_editable(editable());
   load_custody();

@@ -140,9 +140,17 @@ void ReportsPage::apply() {
     info->setText(tr("A date must be YYYY, YYYY-MM or YYYY-MM-DD."));
     return;
   }
+  // HQ: who sent each report and when it was verified come right after the
+  // title; delivery (a field vault's state) is left out.
   const bool hq = session_->role() == storage::Role::hq;
   table->setColumnHidden(ReportListModel::sender, !hq);
   table->setColumnHidden(ReportListModel::verified, !hq);
+  table->setColumnHidden(ReportListModel::delivery, hq);
+  QHeaderView* header = table->horizontalHeader();
+  header->moveSection(header->visualIndex(ReportListModel::sender),
+                      hq ? ReportListModel::status : ReportListModel::sender);
+  header->moveSection(header->visualIndex(ReportListModel::verified),
+                      hq ? ReportListModel::status + 1 : ReportListModel::verified);
   model_->set_query(std::move(query));
 }
 

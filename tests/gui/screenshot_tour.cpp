@@ -1,6 +1,11 @@
 // fieldseal_gui_screenshots OUT_DIR LANGUAGE
-// Builds a demo vault in a temporary directory (fictional reports), drives
-// the real windows through each main screen and saves them as PNGs. Run by
+// Builds demo vaults in a temporary directory (fictional reports): the
+// researcher's field vault, an HQ vault, and a second researcher whom HQ does
+// not know yet (their bundle lands in quarantine). Drives the real windows
+// through each main screen of both roles — field: wizard, unlock, list,
+// search, editor, settings, export dialog and its result; HQ: import results,
+// quarantine review, reports browser with verification, report view,
+// dashboard, receipt dialog — and saves them as PNGs. Run by
 // scripts/screenshots.sh under xvfb-run; not part of the product.
 #include <QApplication>
 #include <QBuffer>
@@ -13,6 +18,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QFile>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -28,6 +34,14 @@
 #include "fieldseal/crypto/card.hpp"
 #include "fieldseal/crypto/io.hpp"
 #include "fieldseal/storage/attachments.hpp"
+#include "fieldseal/storage/contacts.hpp"
+#include "fieldseal/transport/exchange.hpp"
+#include "receipt_dialog.hpp"  // before dashboard_page.hpp: its inline accessor needs the type
+#include "dashboard_page.hpp"
+#include "export_dialog.hpp"
+#include "field_exchange.hpp"
+#include "hq_import_page.hpp"
+#include "quarantine_page.hpp"
 #include "fieldseal/storage/vault.hpp"
 #include "first_run_wizard.hpp"
 #include "main_window.hpp"
@@ -135,6 +149,40 @@ bool build_demo_vault(const std::filesystem::path& dir) {
     if (i % 2 == 0 && !storage::finalize_report(db, vault->signing_key(), *id).ok()) return false;
   }
   vault->lock();
+  return true;
+}
+
+// HQ's vault (knows the demo researcher), and a second researcher HQ does
+// not know, whose exported bundle goes to `unknown_out`.
+bool build_exchange(const std::filesystem::path& field_dir, const std::filesystem::path& hq_dir,
+                    const std::filesystem::path& other_dir,
+                    const std::filesystem::path& unknown_out, QString* other_card) {
+  const auto pass = [] { return crypto::SecretBuffer::from_text(kDemoPassphrase); };
+  auto field = storage::Vault::open(field_dir, pass(), crypto::Argon2idParams::floor());
+  auto hq = storage::Vault::create(hq_dir, storage::Role::hq, "Demo HQ", pass(),
+                                   crypto::Argon2idParams::floor());
+  auto other = storage::Vault::create(other_dir, storage::Role::field, "Researcher K", pass(),
+                                      crypto::Argon2idParams::floor());
+  if (!field.ok() || !hq.ok() || !other.ok()) return false;
+  auto hq_text = hq->card_text();
+  auto field_text = field->card_text();
+  auto other_text = other->card_text();
+  if (!hq_text.ok() || !field_text.ok() || !other_text.ok()) return false;
+  if (!storage::add_contact(field->database(), *hq_text).ok() ||
+      !storage::add_contact(hq->database(), *field_text).ok() ||
+      !storage::add_contact(other->database(), *hq_text).ok())
+    return false;
+  *other_card = qs(*other_text);
+  auto id = storage::create_report(other->database(), other->signing_key(), demo_report(3));
+  if (!id.ok() || !storage::finalize_report(other->database(), other->signing_key(), *id).ok())
+    return false;
+  transport::ExportOptions options;
+  options.output_dir = unknown_out;
+  const std::vector<std::string> to = {"Demo HQ"};
+  if (!transport::export_bundle(*other, to, {}, options).ok()) return false;
+  field->lock();
+  hq->lock();
+  other->lock();
   return true;
 }
 
@@ -253,6 +301,106 @@ int main(int argc, char** argv) {
   settings.show();
   shot(&settings, QStringLiteral("17-settings"));
   settings.close();
+  window.stack()->setCurrentWidget(window.reports_page());
+  window.lock_now();
+  session.wait_idle();
+
+  // The exchange: HQ and a second researcher; the field vault learns HQ's card.
+  const auto path_of = [&temp](const char* name) {
+    return std::filesystem::path(utf8(temp.filePath(QString::fromLatin1(name))));
+  };
+  const auto field_out = path_of("to-hq");
+  const auto unknown_out = path_of("from-unknown");
+  std::filesystem::create_directories(field_out);
+  std::filesystem::create_directories(unknown_out);
+  QString other_card;
+  if (!build_exchange(std::filesystem::path(utf8(vault_dir)), path_of("hq"), path_of("other"),
+                      unknown_out, &other_card)) {
+    std::fprintf(stderr, "could not build the exchange demo\n");
+    return 1;
+  }
+  const auto note = [&failures](bool ok, const char* what) {
+    if (!ok) {
+      std::fprintf(stderr, "screenshot step failed: %s\n", what);
+      ++failures;
+    }
+    return ok;
+  };
+  const auto unlock = [&](const QString& dir) {
+    window.start(dir);
+    window.unlock_page()->passphrase_edit->setText(QString::fromUtf8(kDemoPassphrase));
+    window.unlock_page()->unlock();
+    return wait_for([&] { return session.is_open() && !window.reports_page()->model()->loading(); });
+  };
+
+  // Field: export to HQ, then the statement of what was written where.
+  if (!note(unlock(vault_dir), "unlock field")) return 1;
+  window.export_action->trigger();
+  ExportDialog* export_dialog = window.field_exchange()->export_dialog();
+  if (note(export_dialog != nullptr, "export dialog") &&
+      note(wait_for([&] { return !export_dialog->loading(); }), "export dialog loads")) {
+    export_dialog->set_destination(qs(field_out.string()));
+    export_dialog->split_combo->setCurrentIndex(ExportDialog::split_signal);
+    shot(export_dialog, QStringLiteral("18-export-dialog"));
+    export_dialog->start_export();
+    note(wait_for([&] { return !export_dialog->busy() && !export_dialog->written_files().isEmpty(); }),
+         "export runs");
+    shot(export_dialog, QStringLiteral("19-export-result"));
+  }
+  window.lock_now();
+  session.wait_idle();
+
+  // HQ: import (the researcher's bundle, the unknown researcher's, a damaged file).
+  {
+    QFile damaged(temp.filePath(QStringLiteral("damaged.age")));
+    if (damaged.open(QIODevice::WriteOnly)) damaged.write(QByteArray(4096, 'x'));
+  }
+  if (!note(unlock(temp.filePath(QStringLiteral("hq"))), "unlock HQ")) return 1;
+  window.show_hq_page(MainWindow::HqPage::import);
+  HqImportPage* import_page = window.import_page();
+  import_page->import_paths({qs(field_out.string()), qs(unknown_out.string()),
+                             temp.filePath(QStringLiteral("damaged.age"))});
+  note(wait_for([&] { return !import_page->busy(); }), "HQ import");
+  shot(&window, QStringLiteral("20-hq-import"));
+
+  window.show_hq_page(MainWindow::HqPage::quarantine);
+  QuarantinePage* quarantine = window.quarantine_page();
+  if (note(wait_for([&] { return !quarantine->held().empty(); }), "quarantine lists")) {
+    quarantine->table->selectRow(0);
+    (void)quarantine->load_card_text(other_card.toUtf8());
+    shot(&window, QStringLiteral("21-quarantine"));
+  }
+
+  window.show_hq_page(MainWindow::HqPage::reports);
+  ReportListModel* model = window.reports_page()->model();
+  note(wait_for([&] { return !model->loading() && model->rowCount() > 0; }), "HQ list");
+  window.reports_page()->table->selectRow(0);
+  shot(&window, QStringLiteral("22-hq-reports"));
+  int photo_row = -1;
+  for (int row = 0; row < model->rowCount(); ++row)
+    if (model->report_id(row) == photo_report) photo_row = row;
+  if (note(photo_row >= 0, "imported photo report")) {
+    editor->open_report(photo_report);
+    window.stack()->setCurrentWidget(editor);
+    wait_for([&] { return !editor->busy() && editor->origin().has_value(); });
+    editor->tabs->setCurrentIndex(5);
+    editor->attachments_list->setCurrentRow(0);
+    shot(&window, QStringLiteral("23-hq-report-view"));
+    window.show_hq_page(MainWindow::HqPage::reports);
+  }
+
+  window.show_hq_page(MainWindow::HqPage::dashboard);
+  DashboardPage* dashboard = window.dashboard_page();
+  note(wait_for([&] { return !dashboard->busy() && dashboard->total().has_value(); }), "dashboard");
+  shot(&window, QStringLiteral("24-dashboard"));
+  window.create_receipt_action->trigger();
+  if (ReceiptDialog* receipt = dashboard->receipt_dialog(); note(receipt != nullptr, "receipt dialog")) {
+    wait_for([&] { return receipt->researchers->rowCount() > 0; }, 10000);
+    (void)receipt->select_researcher(QStringLiteral("Demo researcher"));
+    receipt->set_destination(temp.filePath(QStringLiteral("to-hq")));
+    shot(receipt, QStringLiteral("25-receipt-dialog"));
+    receipt->close();
+  }
 
   window.lock_now();
   session.wait_idle();
