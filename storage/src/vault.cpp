@@ -106,6 +106,34 @@ Result<void> remove_database_files(const fs::path& db, bool shred) {
   return {};
 }
 
+// What an interrupted create() can leave without a key-slot file: the new
+// database under its temporary name and the slot file's temporary copy.
+bool is_create_leftover(std::string_view name) {
+  const std::string data_new = std::string(kDatabaseFileName) + std::string(kNewSuffix);
+  for (std::string_view suffix : {"", "-wal", "-shm", "-journal"}) {
+    if (name == data_new + std::string(suffix)) return true;
+  }
+  return name == std::string(kKeySlotFileName) + std::string(kNewSuffix);
+}
+
+// True if `directory` holds something and all of it is create() leftovers.
+bool only_interrupted_create(const fs::path& directory) {
+  std::error_code ec;
+  bool any = false;
+  for (fs::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec)) {
+    if (!is_create_leftover(it->path().filename().string())) return false;
+    any = true;
+  }
+  return any && !ec;
+}
+
+// No key for these files exists anywhere (the slot file was never written),
+// but the temporary slot copy may hold a sealed master key: shred it.
+Result<void> remove_interrupted_create(const Paths& paths) {
+  FIELDSEAL_TRY(remove_database_files(paths.data_new, false));
+  return shred_file(with_suffix(paths.keys, kNewSuffix));
+}
+
 struct SlotRow {
   std::int64_t slot;
   std::string kind;
@@ -369,6 +397,7 @@ Result<Vault> Vault::create(const fs::path& directory, Role role, std::string_vi
   if (fs::exists(directory, ec)) {
     if (!fs::is_directory(directory, ec)) return fail(Error::invalid_argument);
     if (file_exists(paths.keys) || file_exists(paths.data)) return fail(Error::vault_exists);
+    if (only_interrupted_create(directory)) FIELDSEAL_TRY(remove_interrupted_create(paths));
     if (!fs::is_empty(directory, ec) || ec) return fail(Error::invalid_argument);
   } else {
     if (directory.has_parent_path()) fs::create_directories(directory.parent_path(), ec);
@@ -378,8 +407,8 @@ Result<Vault> Vault::create(const fs::path& directory, Role role, std::string_vi
   if (!created && created.error() != Error::database_locked) {
     // Nothing of the user's is here yet: leave the directory as it was found.
     (void)remove_database_files(paths.data, false);
+    (void)remove_interrupted_create(paths);
     (void)shred_file(paths.keys);
-    (void)shred_file(with_suffix(paths.keys, kNewSuffix));
   }
   return created;
 }
@@ -409,14 +438,24 @@ Result<Vault> Vault::create_in(const fs::path& directory, Role role, std::string
     auto kek = slots.seal(index, passphrase, params, content);
     if (!kek) return fail(kek.error());
   }
-  // The database first, the key-slot file last: the slot file is what makes
-  // the directory a vault.
-  auto db = Database::open(paths.data, state->master, true);
+  // The database first, under the name a duress switch uses for the fresh
+  // database, then the key-slot file, which is what makes the directory a
+  // vault, then the rename. Killed before the slot file: only leftovers that
+  // no key opens (create() clears them). Killed after it: open() finishes
+  // the rename, as for an interrupted duress switch.
+  {
+    auto fresh = Database::open(paths.data_new, state->master, true);
+    if (!fresh) return fail(fresh.error());
+    FIELDSEAL_TRY(initialise_database(*fresh, role, name, *state->age, *state->signing, index));
+    FIELDSEAL_TRY(fresh->checkpoint_truncate());
+  }
+  FIELDSEAL_TRY(slots.write_atomic(paths.keys));
+  if (::rename(paths.data_new.c_str(), paths.data.c_str()) != 0) return fail(Error::io_failed);
+  (void)remove_database_files(paths.data_new, false);  // an empty WAL or -shm, if any
+  FIELDSEAL_TRY(sync_directory(directory));
+  auto db = Database::open(paths.data, state->master, false);
   if (!db) return fail(db.error());
   state->db.emplace(std::move(db).value());
-  FIELDSEAL_TRY(initialise_database(*state->db, role, name, *state->age, *state->signing, index));
-  FIELDSEAL_TRY(slots.write_atomic(paths.keys));
-  FIELDSEAL_TRY(sync_directory(directory));
   state->slots.emplace(std::move(slots));
   state->slot_index = index;
   return Vault(std::move(state));

@@ -87,7 +87,12 @@ inline constexpr std::uint32_t kWipeAfterMax = 1000;
 class Vault {
  public:
   // Creates `directory` (mode 0700; an existing empty directory is fine) and
-  // a vault in it. vault_exists if the directory holds a vault file;
+  // a vault in it. Crash-safe: the database is built as data.new, the
+  // key-slot file written, then data.new renamed to data. Killed before the
+  // slot file exists, the directory holds only data.new* / keys.new, which no
+  // key opens: a later create() shreds them and goes ahead. Killed after, the
+  // vault exists and open() finishes the rename. vault_exists if the
+  // directory holds a key-slot file or a database named data;
   // invalid_argument if it holds anything else, or the name is not a valid
   // card name (1..128 bytes of UTF-8, no control characters);
   // passphrase_empty; kdf_failed; io_failed.
