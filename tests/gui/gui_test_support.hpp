@@ -3,7 +3,11 @@
 // each test stays one source file in tests/gui/CMakeLists.txt).
 #include <QAbstractButton>
 #include <QApplication>
+#include <QLabel>
+#include <QMap>
 #include <QMessageBox>
+#include <QStringList>
+#include <QTabBar>
 #include <QTimer>
 
 namespace fieldseal::gui::test {
@@ -25,6 +29,28 @@ inline void accept_next_message_box() {
       }
   });
   timer->start();
+}
+
+// Accelerator letters (Alt+letter) used twice among the visible labels with
+// buddies, buttons and tabs under `root`; "&&" is a literal ampersand.
+inline QStringList mnemonic_clashes(QWidget* root) {
+  QMap<QChar, QStringList> seen;
+  const auto add = [&seen](const QString& text) {
+    qsizetype i = text.indexOf(u'&');
+    while (i >= 0 && i + 1 < text.size() && text[i + 1] == u'&') i = text.indexOf(u'&', i + 2);
+    if (i >= 0 && i + 1 < text.size()) seen[text[i + 1].toLower()] << text;
+  };
+  for (QWidget* w : root->findChildren<QWidget*>()) {
+    if (!w->isVisibleTo(root)) continue;
+    if (auto* l = qobject_cast<QLabel*>(w); l && l->buddy()) add(l->text());
+    if (auto* b = qobject_cast<QAbstractButton*>(w)) add(b->text());
+    if (auto* t = qobject_cast<QTabBar*>(w))
+      for (int i = 0; i < t->count(); ++i) add(t->tabText(i));
+  }
+  QStringList clashes;
+  for (auto it = seen.cbegin(); it != seen.cend(); ++it)
+    if (it.value().size() > 1) clashes << it.value().join(QStringLiteral(" / "));
+  return clashes;
 }
 
 }  // namespace fieldseal::gui::test

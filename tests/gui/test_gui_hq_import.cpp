@@ -17,7 +17,6 @@
 #include <QFile>
 #include <QLabel>
 #include <QListWidget>
-#include <QMap>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
@@ -50,6 +49,7 @@
 using namespace fieldseal;
 using namespace fieldseal::gui;
 using fieldseal::gui::test::accept_next_message_box;
+using fieldseal::gui::test::mnemonic_clashes;
 namespace fs = std::filesystem;
 
 namespace {
@@ -142,25 +142,6 @@ QStringList unnamed_controls(QWidget* root) {
     unnamed << QString::fromLatin1(w->metaObject()->className());
   }
   return unnamed;
-}
-
-// Accelerator letters used twice among the visible buttons and labels with
-// buddies under `root`.
-QStringList mnemonic_clashes(QWidget* root) {
-  QMap<QChar, QStringList> seen;
-  const auto add = [&seen](const QString& text) {
-    const qsizetype i = text.indexOf(u'&');
-    if (i >= 0 && i + 1 < text.size()) seen[text[i + 1].toLower()] << text;
-  };
-  for (QWidget* w : root->findChildren<QWidget*>()) {
-    if (!w->isVisibleTo(root)) continue;
-    if (auto* l = qobject_cast<QLabel*>(w); l && l->buddy()) add(l->text());
-    if (auto* b = qobject_cast<QAbstractButton*>(w)) add(b->text());
-  }
-  QStringList clashes;
-  for (auto it = seen.cbegin(); it != seen.cend(); ++it)
-    if (it.value().size() > 1) clashes << it.value().join(QStringLiteral(" / "));
-  return clashes;
 }
 
 }  // namespace
