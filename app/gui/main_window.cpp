@@ -292,7 +292,15 @@ void MainWindow::show_hq_page(HqPage page) {
       stack_->setCurrentWidget(dashboard_page_);
       break;
   }
-  if (page != HqPage::reports) stack_->currentWidget()->setFocus();
+  if (page == HqPage::reports || navigation_->hasFocus()) return;
+  // Keyboard users land on the page's first control.
+  QWidget* shown = stack_->currentWidget();
+  for (QWidget* w = shown->nextInFocusChain(); w && w != shown; w = w->nextInFocusChain())
+    if (shown->isAncestorOf(w) && (w->focusPolicy() & Qt::TabFocus) && w->isEnabled() &&
+        w->isVisibleTo(shown)) {
+      w->setFocus(Qt::ShortcutFocusReason);
+      return;
+    }
 }
 
 void MainWindow::lock_now() {
