@@ -318,6 +318,8 @@ void DashboardPage::close_dialogs() {
   }
 }
 
+ReceiptDialog* DashboardPage::receipt_dialog() const { return receipt_.data(); }
+
 void DashboardPage::create_receipt() {
   if (!receipt_) {
     receipt_ = new ReceiptDialog(session_, this);

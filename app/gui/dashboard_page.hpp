@@ -57,7 +57,8 @@ class DashboardPage : public QWidget {
   }
   // Incidents counted by the last reload (nullopt: nothing loaded).
   [[nodiscard]] std::optional<qint64> total() const { return total_; }
-  [[nodiscard]] ReceiptDialog* receipt_dialog() const { return receipt_; }
+  // The open receipt dialog, or null.
+  [[nodiscard]] ReceiptDialog* receipt_dialog() const;
   [[nodiscard]] bool busy() const { return busy_; }
 
   QLineEdit* from_filter;

@@ -5,6 +5,7 @@
 #include "fieldseal/storage/content_schema.hpp"
 #include "fieldseal/storage/exchange_records.hpp"
 #include "fieldseal/storage/search.hpp"
+#include "fieldseal/storage/statistics.hpp"
 
 namespace fieldseal::storage {
 
@@ -16,6 +17,7 @@ constexpr Migration kMigrations[] = {
     {2, migrate_content_v2},
     {3, migrate_exchange_v3},
     {4, migrate_search_prefix_v4},
+    {5, migrate_statistics_index_v5},
 };
 
 // meta: role, name, created_at. identity: the vault's own keys (one row).

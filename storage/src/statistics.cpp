@@ -182,6 +182,11 @@ std::string dimension_sql(StatsDimension dimension, const std::string& where) {
 
 }  // namespace
 
+Result<void> migrate_statistics_index_v5(Database& db) {
+  return db.exec(
+      "CREATE INDEX reports_stats ON reports(status, start_sort, start_precision, region, id);");
+}
+
 std::string_view key(StatsDimension dimension) noexcept {
   switch (dimension) {
     case StatsDimension::month: return "month";
