@@ -6,6 +6,7 @@
 //   vault_bench attach DIR FILE           a new draft report, FILE streamed in as attachment
 //   vault_bench export DIR ID SHA OUT     the attachment streamed out to OUT (fsync'ed)
 //   vault_bench panic DIR                 Vault::panic, timed
+//   vault_bench purge DIR ID              purge_report, timed, peak RSS of that section
 //   vault_bench search-sql DIR SQL        SQL (?1 = FTS5 MATCH expression, ?2 = limit) timed
 //                                         over the search queries: for trying a query plan
 //
@@ -116,6 +117,14 @@ crypto::SecretBuffer passphrase() { return crypto::SecretBuffer::from_text(kPass
 // Peak RSS of this process from now on: "5" to clear_refs resets VmHWM
 // (Linux ≥ 4.0), so the Argon2id memory of the unlock before a timed section
 // is not counted in that section's peak.
+// CPU time of the whole process (every thread: attachment intake and export
+// hash on a second thread).
+double process_cpu_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
+}
+
 void reset_peak_rss() {
   std::ofstream out("/proc/self/clear_refs");
   out << "5";
@@ -708,6 +717,7 @@ int cmd_attach(const fs::path& dir, const fs::path& file) {
   crypto::FdSource source(fd.get());
   reset_peak_rss();
   const double cpu = thread_cpu_seconds();
+  const double process_cpu = process_cpu_seconds();
   const auto start = Clock::now();
   const auto info = take(st::add_attachment(vault.database(), vault.signing_key(), id, source,
                                             file.filename().string(), "application/octet-stream"),
@@ -718,6 +728,7 @@ int cmd_attach(const fs::path& dir, const fs::path& file) {
   print("bytes", info.size);
   print("intake_seconds", seconds);
   print("intake_cpu_seconds", thread_cpu_seconds() - cpu);
+  print("intake_process_cpu_seconds", process_cpu_seconds() - process_cpu);
   print("intake_peak_rss_kib", peak_rss_kib());
   return 0;
 }
@@ -734,12 +745,30 @@ int cmd_export(const fs::path& dir, const std::string& id, const std::string& sh
   crypto::FdSink sink(fd.get());
   reset_peak_rss();
   const double cpu = thread_cpu_seconds();
+  const double process_cpu = process_cpu_seconds();
   const auto start = Clock::now();
   check(st::read_attachment(vault.database(), id, sha, sink), "read_attachment");
   if (::fsync(fd.get()) != 0) die("fsync failed");
   print("export_seconds", seconds_since(start));
   print("export_cpu_seconds", thread_cpu_seconds() - cpu);
+  print("export_process_cpu_seconds", process_cpu_seconds() - process_cpu);
   print("export_peak_rss_kib", peak_rss_kib());
+  return 0;
+}
+
+// purge_report of one report (e.g. the one `attach` made), timed after the
+// unlock, with the peak RSS of that section alone.
+int cmd_purge(const fs::path& dir, const std::string& id) {
+  auto vault = open_vault(dir);
+  reset_peak_rss();
+  const double cpu = process_cpu_seconds();
+  const auto start = Clock::now();
+  check(st::purge_report(vault.database(), vault.signing_key(), id), "purge_report");
+  print("purge_seconds", seconds_since(start));
+  print("purge_process_cpu_seconds", process_cpu_seconds() - cpu);
+  print("purge_peak_rss_kib", peak_rss_kib());
+  vault.lock();
+  print("vault_bytes", directory_bytes(dir));
   return 0;
 }
 
@@ -762,7 +791,8 @@ std::size_t parse_count(const char* text) {
 int usage() {
   std::fputs(
       "usage: vault_bench populate DIR COUNT DURABLE | open DIR RUNS | search DIR |\n"
-      "       attach DIR FILE | export DIR ID SHA OUT | panic DIR | search-sql DIR SQL\n",
+      "       attach DIR FILE | export DIR ID SHA OUT | panic DIR | purge DIR ID |\n"
+      "       search-sql DIR SQL\n",
       stderr);
   return 2;
 }
@@ -781,5 +811,6 @@ int main(int argc, char** argv) {
   if (cmd == "export" && args.size() == 5) return cmd_export(argv[2], argv[3], argv[4], argv[5]);
   if (cmd == "search-sql" && args.size() == 3) return cmd_search_sql(argv[2], argv[3]);
   if (cmd == "panic" && args.size() == 2) return cmd_panic(argv[2]);
+  if (cmd == "purge" && args.size() == 3) return cmd_purge(argv[2], argv[3]);
   return usage();
 }

@@ -16,11 +16,20 @@
 #                        timed inside the process after the unlock, peak RSS
 #                        of that section alone (VmHWM reset through
 #                        /proc/self/clear_refs after the unlock).
+#                        The Data column gives the process's CPU time for
+#                        that section (both threads: SHA-256 runs beside the
+#                        database), the load-independent figure.
+#   purge                bench/vault_bench purge: purge_report of the report
+#                        holding the attachment, after the unlock; peak RSS
+#                        of that section alone (no VACUUM: flat memory).
 #   panic                `fieldseal panic --yes` and Vault::panic on a copy of
 #                        the vault holding the attachment (synced to disk
 #                        before each run).
 # Uses vault_value and VAULT_BENCH_BIN from 20-vault.sh (run.sh sources every case).
 bench_register attachment fieldseal vault_bench
+
+# median_of VALUE…: the median, two decimals.
+median_of() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { printf "%.2f", a[int((NR + 1) / 2)] }'; }
 
 bench_case_attachment() {
   local bytes=$((BENCH_SIZE_MIB * 1048576)) data="${BENCH_SIZE_MIB} MiB random"
@@ -53,13 +62,14 @@ bench_case_attachment() {
   cmp -s "$out" "$input" || { echo "bench: the exported attachment differs from the input" >&2; exit 1; }
   rm -f "$out"
 
-  local i seconds=() rss_max=0 rss api_id api_sha
+  local i seconds=() cpus=() rss_max=0 rss api_id api_sha
   for ((i = 0; i < BENCH_RUNS; i++)); do
     rm -rf "$api"
     cp -a "$empty" "$api"
     sync
     "$VAULT_BENCH_BIN" attach "$api" "$input" >"$kv"
     seconds+=("$(vault_value intake_seconds "$kv")")
+    cpus+=("$(vault_value intake_process_cpu_seconds "$kv")")
     rss=$(vault_value intake_peak_rss_kib "$kv")
     [ "$rss" -gt "$rss_max" ] && rss_max=$rss
   done
@@ -68,23 +78,33 @@ bench_case_attachment() {
   [ "$api_sha" = "$sha" ] || { echo "bench: add_attachment hashed the input differently" >&2; exit 1; }
   MEASURED_SECONDS=$(printf '%s\n' "${seconds[@]}" | sort -g | awk '{ a[NR] = $1 } END { printf "%.2f", a[int((NR + 1) / 2)] }')
   MEASURED_RSS_KIB=$rss_max
-  add_row "attachment intake (after unlock)" "fieldseal (storage API)" "$data" "$bytes"
+  add_row "attachment intake (after unlock)" "fieldseal (storage API)" "$data, CPU $(median_of "${cpus[@]}") s" "$bytes"
 
   seconds=()
+  cpus=()
   rss_max=0
   for ((i = 0; i < BENCH_RUNS; i++)); do
     rm -f "$out"
     sync
     "$VAULT_BENCH_BIN" export "$api" "$api_id" "$sha" "$out" >"$kv"
     seconds+=("$(vault_value export_seconds "$kv")")
+    cpus+=("$(vault_value export_process_cpu_seconds "$kv")")
     rss=$(vault_value export_peak_rss_kib "$kv")
     [ "$rss" -gt "$rss_max" ] && rss_max=$rss
   done
   cmp -s "$out" "$input" || { echo "bench: read_attachment's output differs from the input" >&2; exit 1; }
   MEASURED_SECONDS=$(printf '%s\n' "${seconds[@]}" | sort -g | awk '{ a[NR] = $1 } END { printf "%.2f", a[int((NR + 1) / 2)] }')
   MEASURED_RSS_KIB=$rss_max
-  add_row "attachment export (after unlock, fsync)" "fieldseal (storage API)" "$data" "$bytes"
+  add_row "attachment export (after unlock, fsync)" "fieldseal (storage API)" "$data, CPU $(median_of "${cpus[@]}") s" "$bytes"
   rm -f "$out" "$input"
+
+  # Purge once (it changes the vault): the report holding the attachment.
+  local api_mib
+  api_mib=$(du -sm "$api" | cut -f1)
+  "$VAULT_BENCH_BIN" purge "$api" "$api_id" >"$kv"
+  MEASURED_SECONDS=$(awk -v s="$(vault_value purge_seconds "$kv")" 'BEGIN { printf "%.2f", s }')
+  MEASURED_RSS_KIB=$(vault_value purge_peak_rss_kib "$kv")
+  add_row "purge of the report (after unlock)" "fieldseal (storage API)" "vault of $api_mib MiB, CPU $(vault_value purge_process_cpu_seconds "$kv") s" 0
 
   local vault_mib
   vault_mib=$(du -sm "$vault" | cut -f1)
