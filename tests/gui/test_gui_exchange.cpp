@@ -42,6 +42,7 @@
 #include "fieldseal/transport/exchange.hpp"
 #include "file_picker.hpp"
 #include "vault_session.hpp"
+#include "exchange_test_support.hpp"
 
 using namespace fieldseal;
 using namespace fieldseal::gui;
@@ -53,16 +54,6 @@ constexpr std::size_t kAttachmentBytes = 2500 * 1024;  // > 2 parts of 1 MiB
 const char* const kPassphrase = "correct horse battery staple 42";
 const char* const kHqName = "HQ Test Org";
 const char* const kResearcher = "Researcher N";
-
-// Runs `work` on the session's worker and waits for its result.
-template <class R>
-R on_worker(VaultSession& session, std::function<R(storage::Vault*)> work) {
-  std::optional<R> result;
-  QObject context;
-  session.run<R>(&context, std::move(work), [&result](R r) { result = std::move(r); });
-  if (!QTest::qWaitFor([&result] { return result.has_value(); }, kWait)) return R{};
-  return std::move(*result);
-}
 
 // A final report with an attachment of `bytes` pseudo-random bytes
 // (incompressible, so the bundle is about that large). Returns its id.
@@ -89,14 +80,6 @@ std::string make_final_report(storage::Vault& vault, const std::string& title, s
   }
   if (!storage::finalize_report(vault.database(), vault.signing_key(), *id)) return {};
   return *id;
-}
-
-// The English text as the .qm shows it once lupdate has given "%n thing(s)"
-// its plural forms: "1 report(s)" → "1 report", "2 report(s)" → "2 reports".
-QString plain(QString text) {
-  static const QRegularExpression one(QStringLiteral("\\b1 ([^ (]+)\\(s\\)"));
-  text.replace(one, QStringLiteral("1 \\1"));
-  return text.replace(QStringLiteral("(s)"), QStringLiteral("s"));
 }
 
 QStringList files_in(const QString& dir) {
@@ -186,13 +169,13 @@ void TestGuiExchange::initTestCase() {
   QVERIFY(!created->has_value());
 
   // HQ enrols the researcher's card; two final reports in the field vault.
-  const auto field_card = on_worker<std::string>(*session_, [](storage::Vault* v) {
+  const auto field_card = test::on_worker<std::string>(*session_, [](storage::Vault* v) {
     auto text = v->card_text();
     return text.ok() ? *text : std::string();
   });
   QVERIFY(!field_card.empty());
   QVERIFY(storage::add_contact(hq_->database(), field_card).ok());
-  report_ids_ = on_worker<std::vector<std::string>>(*session_, [](storage::Vault* v) {
+  report_ids_ = test::on_worker<std::vector<std::string>>(*session_, [](storage::Vault* v) {
     return std::vector<std::string>{make_final_report(*v, "Задержание у станции Тверская", 0),
                                     make_final_report(*v, "Search of the office", kAttachmentBytes)};
   });
@@ -223,7 +206,7 @@ ExportDialog* TestGuiExchange::open_export(const QStringList& preselected) {
 
 std::vector<storage::DeliveryState> TestGuiExchange::delivery_states() {
   const auto ids = report_ids_;
-  return on_worker<std::vector<storage::DeliveryState>>(*session_, [ids](storage::Vault* v) {
+  return test::on_worker<std::vector<storage::DeliveryState>>(*session_, [ids](storage::Vault* v) {
     std::vector<storage::DeliveryState> states;
     for (const auto& id : ids) {
       auto r = storage::get_report(v->database(), id);
@@ -324,7 +307,7 @@ void TestGuiExchange::export_one_armored_file() {
   QVERIFY(f.open(QIODevice::ReadOnly));
   QVERIFY(f.readLine().startsWith("-----BEGIN AGE ENCRYPTED FILE-----"));
 
-  const QString text = plain(d->statement->toPlainText());
+  const QString text = test::plain_english(d->statement->toPlainText());
   QVERIFY2(text.contains(QStringLiteral("Sealed 2 reports for HQ Test Org.")), qPrintable(text));
   QVERIFY(text.contains(files[0]));
   QVERIFY(text.contains(QDir::toNativeSeparators(out)));
@@ -354,7 +337,7 @@ void TestGuiExchange::export_split_parts() {
   const QStringList files = files_in(out);
   QVERIFY2(files.size() >= 3, qPrintable(files.join(u',')));
   QCOMPARE(d->written_files().size(), files.size());
-  const QString text = plain(d->statement->toPlainText());
+  const QString text = test::plain_english(d->statement->toPlainText());
   QVERIFY2(text.contains(QStringLiteral("Sealed 1 report for HQ Test Org.")), qPrintable(text));
   for (int i = 0; i < files.size(); ++i) {
     QVERIFY(QFileInfo(QDir(out).filePath(files[i])).size() <= qint64(ExportDialog::kMiB));
@@ -369,7 +352,7 @@ void TestGuiExchange::export_split_parts() {
 
 void TestGuiExchange::cancel_leaves_nothing() {
   const auto states_before = delivery_states();
-  const auto sequence_before = on_worker<std::uint64_t>(*session_, [](storage::Vault* v) {
+  const auto sequence_before = test::on_worker<std::uint64_t>(*session_, [](storage::Vault* v) {
     auto s = storage::next_export_sequence(v->database());
     return s.ok() ? *s : 0;
   });
@@ -399,7 +382,7 @@ void TestGuiExchange::cancel_leaves_nothing() {
   QVERIFY(d->written_files().isEmpty());
   QVERIFY(files_in(out).isEmpty());
   QCOMPARE(delivery_states(), states_before);
-  const auto sequence_after = on_worker<std::uint64_t>(*session_, [](storage::Vault* v) {
+  const auto sequence_after = test::on_worker<std::uint64_t>(*session_, [](storage::Vault* v) {
     auto s = storage::next_export_sequence(v->database());
     return s.ok() ? *s : 0;
   });
@@ -453,13 +436,13 @@ void TestGuiExchange::receipt_import() {
   QVERIFY(d->import_button->isEnabled());
   d->import_button->click();
   QTRY_VERIFY_WITH_TIMEOUT(!d->busy(), kWait);
-  const QString good = plain(d->result_text(0));
+  const QString good = test::plain_english(d->result_text(0));
   QVERIFY2(good.contains(QStringLiteral("Receipt from HQ Test Org: 2 reports newly delivered")),
            qPrintable(good));
   const QString bad = d->result_text(1);
   QVERIFY2(bad.startsWith(QStringLiteral("Rejected: ")), qPrintable(bad));
   QVERIFY(bad.contains(QStringLiteral("Nothing was changed")));
-  QVERIFY(plain(d->status->text()).contains(QStringLiteral("1 receipt rejected")));
+  QVERIFY(test::plain_english(d->status->text()).contains(QStringLiteral("1 receipt rejected")));
   QCOMPARE(changed.count(), 1);
   QVERIFY(!d->import_button->isEnabled());  // every file has its result
   QCOMPARE(delivery_states(),
@@ -472,7 +455,7 @@ void TestGuiExchange::receipt_import() {
   d->add_files({qs(receipt->file.string())});
   d->import_button->click();
   QTRY_VERIFY_WITH_TIMEOUT(!d->busy(), kWait);
-  QVERIFY2(plain(d->result_text(0)).contains(QStringLiteral("0 reports newly delivered")), qPrintable(d->result_text(0)));
+  QVERIFY2(test::plain_english(d->result_text(0)).contains(QStringLiteral("0 reports newly delivered")), qPrintable(d->result_text(0)));
   QVERIFY(d->result_text(0).contains(QStringLiteral("already delivered")));
   QCOMPARE(changed.count(), 1);
   d->close_button->click();
@@ -485,7 +468,7 @@ void TestGuiExchange::purge_delivered() {
   exchange_->purge_delivered();
   QTRY_VERIFY_WITH_TIMEOUT(exchange_->message_box() && exchange_->message_box()->isVisible(), kWait);
   QMessageBox* box = exchange_->message_box();
-  QVERIFY2(plain(box->text()).contains(QStringLiteral("Purge 2 delivered reports?")), qPrintable(box->text()));
+  QVERIFY2(test::plain_english(box->text()).contains(QStringLiteral("Purge 2 delivered reports?")), qPrintable(box->text()));
   QVERIFY(box->text().contains(QStringLiteral("cannot be undone")));
   QCOMPARE(box->defaultButton(), button_with_role(box, QMessageBox::RejectRole));
   button_with_role(box, QMessageBox::RejectRole)->click();
@@ -493,7 +476,7 @@ void TestGuiExchange::purge_delivered() {
   QVERIFY(!exchange_->busy());
   QCOMPARE(changed.count(), 0);
   for (const auto& id : report_ids_) {
-    const auto status = on_worker<int>(*session_, [id](storage::Vault* v) {
+    const auto status = test::on_worker<int>(*session_, [id](storage::Vault* v) {
       auto r = storage::get_report(v->database(), id);
       return r.ok() ? static_cast<int>(r->status) : -1;
     });
@@ -508,11 +491,11 @@ void TestGuiExchange::purge_delivered() {
   QTRY_VERIFY_WITH_TIMEOUT(exchange_->message_box() &&
                                exchange_->message_box()->text().contains(QStringLiteral("Purged")),
                            kWait);
-  QVERIFY2(plain(exchange_->message_box()->text()).contains(QStringLiteral("Purged 2 reports.")),
+  QVERIFY2(test::plain_english(exchange_->message_box()->text()).contains(QStringLiteral("Purged 2 reports.")),
            qPrintable(exchange_->message_box()->text()));
   QCOMPARE(changed.count(), 1);
   for (const auto& id : report_ids_) {
-    const auto status = on_worker<int>(*session_, [id](storage::Vault* v) {
+    const auto status = test::on_worker<int>(*session_, [id](storage::Vault* v) {
       auto r = storage::get_report(v->database(), id);
       return r.ok() && r->content.title.empty() ? static_cast<int>(r->status) : -1;
     });
@@ -531,7 +514,7 @@ void TestGuiExchange::purge_delivered() {
 }
 
 void TestGuiExchange::keyboard_only_export() {
-  const auto id = on_worker<std::string>(
+  const auto id = test::on_worker<std::string>(
       *session_, [](storage::Vault* v) { return make_final_report(*v, "Raid on the flat", 0); });
   QVERIFY(!id.empty());
   const QString out = out_dir(QStringLiteral("usb4"));
@@ -541,7 +524,7 @@ void TestGuiExchange::keyboard_only_export() {
   d->activateWindow();
   QVERIFY(QTest::qWaitForWindowActive(d));
   QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget*>(d->recipients_list));
-  const auto tab = [d] { QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab); };
+  const auto tab = [] { QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab); };
 
   // Space on the HQ recipient unticks and ticks it again.
   QTest::keyClick(d->recipients_list, Qt::Key_Space);
