@@ -14,14 +14,6 @@
 // passed on, since it may quote user data.
 //
 // Not thread-safe: one thread uses a connection at a time.
-//
-// Prepared statements are reused: a Statement going out of scope is reset,
-// its bindings cleared (so bound values are freed and, with
-// cipher_memory_security, wiped) and kept for the next prepare() of the same
-// SQL text on that connection (a bounded number of them). Under
-// cipher_memory_security every SQLite allocation is mlock'ed and wiped, so
-// preparing costs far more than it does elsewhere; per-report work (imports
-// of thousands of reports) spends most of its time there otherwise.
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -39,10 +31,6 @@ struct sqlite3_stmt;
 
 namespace fieldseal::storage {
 
-namespace detail {
-struct StatementCache;
-}
-
 class Statement {
  public:
   ~Statement();
@@ -55,6 +43,11 @@ class Statement {
   Statement& bind(int index, std::int64_t value);
   Statement& bind(int index, std::string_view text);           // copied (SQLITE_TRANSIENT)
   Statement& bind_blob(int index, std::span<const std::uint8_t> blob);
+  // Binds without a copy (SQLITE_STATIC): `blob` must stay alive and unchanged
+  // until the statement is reset, re-bound or destroyed. For large buffers
+  // (attachment chunks), where SQLite's copy and the wiping of it on free
+  // (cipher_memory_security) cost as much as the copy itself.
+  Statement& bind_blob_static(int index, std::span<const std::uint8_t> blob);
   // Copied into SQLite's memory, which cipher_memory_security wipes on free.
   Statement& bind_secret(int index, const crypto::SecretBuffer& secret);
   Statement& bind_double(int index, double value);
@@ -72,6 +65,9 @@ class Statement {
   [[nodiscard]] std::optional<std::string> column_optional_text(int column) const;
   [[nodiscard]] double column_double(int column) const;
   [[nodiscard]] std::vector<std::uint8_t> column_blob(int column) const;
+  // A blob column without a copy: valid until the next step(), reset() or the
+  // statement's destruction (empty when NULL or empty).
+  [[nodiscard]] std::span<const std::uint8_t> column_blob_view(int column) const;
   // A blob column copied straight into secret memory (empty when NULL).
   [[nodiscard]] crypto::SecretBuffer column_secret(int column) const;
   [[nodiscard]] bool column_is_null(int column) const;
@@ -79,13 +75,9 @@ class Statement {
  private:
   friend class Database;
   explicit Statement(sqlite3_stmt* statement) noexcept : statement_(statement) {}
-  Statement(sqlite3_stmt* statement, std::shared_ptr<detail::StatementCache> cache) noexcept
-      : statement_(statement), cache_(std::move(cache)) {}
   void note_bind(int rc) noexcept;
   Statement& bind_blob_as(int index, std::span<const std::uint8_t> blob, bool copy);
-  void release() noexcept;  // back to the cache, or finalized
   sqlite3_stmt* statement_ = nullptr;
-  std::shared_ptr<detail::StatementCache> cache_;
   Error first_bind_error_ = Error{};
 };
 
@@ -140,9 +132,8 @@ class Database {
   [[nodiscard]] sqlite3* handle() const noexcept { return db_; }
 
  private:
-  explicit Database(sqlite3* db);
+  explicit Database(sqlite3* db) noexcept : db_(db) {}
   sqlite3* db_ = nullptr;
-  std::shared_ptr<detail::StatementCache> cache_;
 };
 
 }  // namespace fieldseal::storage
