@@ -24,6 +24,7 @@
 // number of bundle entries the same at every size, so that what grows with
 // SIZE_MIB is bytes, not entries.
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -132,7 +133,7 @@ int setup(const fs::path& dir, std::uint64_t size_mib) {
   const auto params = fieldseal::crypto::Argon2idParams::floor();
   const std::uint64_t total = size_mib * kMiB;
   const std::uint64_t video_bytes = total / 10 * 9;
-  const std::size_t report_bytes = static_cast<std::size_t>((total - video_bytes) / kTextReports);
+  const std::size_t report_bytes = (total - video_bytes) / kTextReports;
 
   fs::create_directories(dir / "plain" / "reports");
   auto field = must(st::Vault::create(dir / "field", st::Role::field, "Bench Researcher", passphrase, params),
@@ -212,15 +213,25 @@ void print_section(std::chrono::steady_clock::time_point start, std::uint64_t by
               static_cast<unsigned long long>(peak_rss_kib()), static_cast<unsigned long long>(bytes));
 }
 
+// CPU time of the process so far (every thread), user + system.
+double cpu_seconds() {
+  rusage usage{};
+  ::getrusage(RUSAGE_SELF, &usage);
+  const auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
 int run_export(const fs::path& dir, const fs::path& out) {
   auto vault = open(dir / "field");
   const std::vector<std::string> to{"Bench HQ"};
   fieldseal::transport::ExportOptions options;
   options.output_dir = out;
   reset_peak_rss();
+  const double cpu_start = cpu_seconds();
   const auto start = std::chrono::steady_clock::now();
   auto result = must(fieldseal::transport::export_bundle(vault, to, {}, options), "export failed");
   print_section(start, result.bundle_bytes);
+  std::printf("cpu_seconds=%.3f\n", cpu_seconds() - cpu_start);
   return 0;
 }
 

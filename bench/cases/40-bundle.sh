@@ -40,16 +40,21 @@ bundle_value() { sed -n "s/^$1=//p" "$2"; }
 bundle_api_row() {
   local label=$1 data=$2 bytes=$3 kv="$BENCH_WORK/bundle.kv"
   shift 3
-  local i seconds=() rss_max=0 rss
+  local i seconds=() cpu=() rss_max=0 rss
   for ((i = 0; i < BENCH_RUNS; i++)); do
     if [ -n "$BENCH_BEFORE" ]; then eval "$BENCH_BEFORE"; fi
     "$@" >"$kv" || { echo "bench: command failed: $*" >&2; exit 1; }
     seconds+=("$(bundle_value seconds "$kv")")
+    cpu+=("$(bundle_value cpu_seconds "$kv")")
     rss=$(bundle_value peak_rss_kib "$kv")
     [ "$rss" -gt "$rss_max" ] && rss_max=$rss
   done
   MEASURED_SECONDS=$(printf '%s\n' "${seconds[@]}" | sort -g | awk '{ a[NR] = $1 } END { printf "%.2f", a[int((NR + 1) / 2)] }')
   MEASURED_RSS_KIB=$rss_max
+  # CPU seconds of the section (all threads), when the program reports them.
+  local cpu_median
+  cpu_median=$(printf '%s\n' "${cpu[@]}" | grep . | sort -g | awk '{ a[NR] = $1 } END { if (NR) printf "%.2f", a[int((NR + 1) / 2)] }')
+  [ -n "$cpu_median" ] && label="$label; CPU $cpu_median s, load $(cut -d' ' -f1 /proc/loadavg)"
   add_row "$label" "fieldseal (exchange API)" "$data" "$bytes"
   rm -f "$kv"
 }

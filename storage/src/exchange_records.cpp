@@ -150,6 +150,168 @@ Result<std::uint64_t> next_export_sequence(Database& db) {
   return to_u64(s->column_int64(0)) + 1;
 }
 
+Result<std::uint64_t> reserve_export_sequence(Database& db, const BundleIdBytes& bundle_id,
+                                              std::uint64_t created) {
+  auto tx = db.begin();
+  if (!tx) return fail(tx.error());
+  auto sequence = next_export_sequence(db);
+  if (!sequence) return fail(sequence.error());
+  auto s = db.prepare(
+      "INSERT INTO export_log (bundle_id, sequence, created, exported_at, bundle_bytes, "
+      "file_count) VALUES (?1, ?2, ?3, ?4, 0, 0)");
+  if (!s) return fail(s.error());
+  s->bind_blob(1, bundle_id).bind(2, to_i64(*sequence)).bind(3, to_i64(created));
+  s->bind(4, detail::now_utc());
+  FIELDSEAL_TRY(s->run());
+  FIELDSEAL_TRY(tx->commit());
+  return *sequence;
+}
+
+Result<ExportReader> ExportReader::create(Database& db) {
+  auto row = db.prepare(
+      "SELECT num, status, signature, content_sha256, length(canonical_json) FROM reports "
+      "WHERE id = ?1");
+  if (!row) return fail(row.error());
+  auto attachments =
+      db.prepare("SELECT sha256, size FROM attachments WHERE report_num = ?1 ORDER BY num");
+  if (!attachments) return fail(attachments.error());
+  auto amendments = db.prepare(
+      "SELECT canonical_json, signature FROM amendments WHERE report_num = ?1 ORDER BY num");
+  if (!amendments) return fail(amendments.error());
+  auto json = db.prepare("SELECT status, canonical_json FROM reports WHERE id = ?1");
+  if (!json) return fail(json.error());
+  auto custody = db.prepare(
+      "SELECT seq, at, event, details, prev_hash, entry_hash, signer, signature FROM custody "
+      "WHERE report_id = ?1 ORDER BY seq");
+  if (!custody) return fail(custody.error());
+  auto chunk = db.prepare(
+      "SELECT c.data FROM reports r JOIN attachments a ON a.report_num = r.num "
+      "JOIN attachment_chunks c ON c.attachment_num = a.num "
+      "WHERE r.id = ?1 AND a.sha256 = ?2 AND c.seq = ?3");
+  if (!chunk) return fail(chunk.error());
+  return ExportReader(std::move(*row), std::move(*attachments), std::move(*amendments),
+                      std::move(*json), std::move(*custody), std::move(*chunk));
+}
+
+ExportReader::ExportReader(Statement row, Statement attachments, Statement amendments,
+                           Statement json, Statement custody, Statement chunk) noexcept
+    : row_(std::move(row)),
+      attachments_(std::move(attachments)),
+      amendments_(std::move(amendments)),
+      json_(std::move(json)),
+      custody_(std::move(custody)),
+      chunk_(std::move(chunk)) {}
+
+Result<ExportReportData> ExportReader::report(std::string_view report_id) {
+  ExportReportData out;
+  std::int64_t num = 0;
+  {
+    row_.reset();
+    row_.bind(1, report_id);
+    auto r = row_.step();
+    if (!r) return fail(r.error());
+    if (!*r) return fail(Error::not_found);
+    num = row_.column_int64(0);
+    const auto status = parse_report_status(row_.column_text(1));
+    if (!status) return fail(Error::database_damaged);
+    out.status = *status;
+    if (!row_.column_is_null(2)) {
+      crypto::Ed25519Signature signature{};
+      if (!detail::to_array(row_.column_blob(2), signature)) return fail(Error::database_damaged);
+      out.signature = signature;
+    }
+    if (!row_.column_is_null(3)) {
+      Sha256Digest digest{};
+      if (!detail::to_array(row_.column_blob(3), digest)) return fail(Error::database_damaged);
+      out.content_sha256 = digest;
+    }
+    out.json_bytes = to_u64(row_.column_int64(4));
+    row_.reset();
+  }
+  if (out.status == ReportStatus::purged) return out;
+  attachments_.reset();
+  attachments_.bind(1, num);
+  for (;;) {
+    auto r = attachments_.step();
+    if (!r) return fail(r.error());
+    if (!*r) break;
+    Sha256Digest sha256{};
+    if (!detail::to_array(attachments_.column_blob(0), sha256) || attachments_.column_int64(1) < 0) {
+      return fail(Error::database_damaged);
+    }
+    out.attachments.emplace_back(sha256, to_u64(attachments_.column_int64(1)));
+  }
+  amendments_.reset();
+  amendments_.bind(1, num);
+  for (;;) {
+    auto r = amendments_.step();
+    if (!r) return fail(r.error());
+    if (!*r) break;
+    const auto json = amendments_.column_blob(0);
+    crypto::Ed25519Signature signature{};
+    if (!detail::to_array(amendments_.column_blob(1), signature)) return fail(Error::database_damaged);
+    out.amendments.emplace_back(std::string(json.begin(), json.end()), signature);
+  }
+  return out;
+}
+
+Result<std::string> ExportReader::canonical_json(std::string_view report_id) {
+  json_.reset();
+  json_.bind(1, report_id);
+  auto r = json_.step();
+  if (!r) return fail(r.error());
+  if (!*r) return fail(Error::not_found);
+  if (json_.column_text(0) != "final" || json_.column_is_null(1)) {
+    json_.reset();
+    return fail(Error::report_not_final);
+  }
+  const auto json = json_.column_blob(1);
+  json_.reset();
+  return std::string(json.begin(), json.end());
+}
+
+Result<std::vector<CustodyEntry>> ExportReader::custody(std::string_view report_id) {
+  custody_.reset();
+  custody_.bind(1, report_id);
+  std::vector<CustodyEntry> out;
+  for (;;) {
+    auto r = custody_.step();
+    if (!r) return fail(r.error());
+    if (!*r) break;
+    CustodyEntry e;
+    e.report_id = std::string(report_id);
+    e.seq = custody_.column_int64(0);
+    e.at = custody_.column_text(1);
+    const auto event = parse_custody_event(custody_.column_text(2));
+    const auto details = nlohmann::json::parse(custody_.column_text(3), nullptr, false);
+    if (!event || !details.is_object() || !detail::to_array(custody_.column_blob(4), e.prev) ||
+        !detail::to_array(custody_.column_blob(5), e.hash) ||
+        !detail::to_array(custody_.column_blob(6), e.signer) ||
+        !detail::to_array(custody_.column_blob(7), e.signature)) {
+      return fail(Error::custody_chain_broken);
+    }
+    for (const auto& [k, v] : details.items()) {
+      if (!v.is_string()) return fail(Error::custody_chain_broken);
+      e.details.emplace(k, v.get<std::string>());
+    }
+    e.event = *event;
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+Result<std::optional<std::vector<std::uint8_t>>> ExportReader::attachment_chunk(
+    std::string_view report_id, const Sha256Digest& sha256, std::int64_t seq) {
+  chunk_.reset();
+  chunk_.bind(1, report_id).bind_blob(2, sha256).bind(3, seq);
+  auto r = chunk_.step();
+  if (!r) return fail(r.error());
+  if (!*r) return std::optional<std::vector<std::uint8_t>>{};
+  auto data = chunk_.column_blob(0);
+  chunk_.reset();
+  return std::optional<std::vector<std::uint8_t>>{std::move(data)};
+}
+
 Result<std::optional<std::vector<std::uint8_t>>> attachment_chunk(Database& db,
                                                                  std::string_view report_id,
                                                                  const Sha256Digest& sha256,
@@ -173,10 +335,34 @@ Result<void> record_bundle_export(Database& db, const crypto::Ed25519KeyPair& ke
   if (record.sequence == 0 || record.reports.empty() || record.recipients.empty()) {
     return fail(Error::invalid_argument);
   }
+  if (record.file_count == 0) return fail(Error::invalid_argument);
   auto tx = db.begin();
   if (!tx) return fail(tx.error());
   const std::string now = detail::now_utc();
+  std::int64_t export_num = 0;
   {
+    auto s = db.prepare("SELECT num, sequence, file_count FROM export_log WHERE bundle_id = ?1");
+    if (!s) return fail(s.error());
+    s->bind_blob(1, record.bundle_id);
+    auto r = s->step();
+    if (!r) return fail(r.error());
+    if (*r) {
+      // A reservation: same number, never completed.
+      if (to_u64(s->column_int64(1)) != record.sequence || s->column_int64(2) != 0) {
+        return fail(Error::constraint_failed);
+      }
+      export_num = s->column_int64(0);
+    }
+  }
+  if (export_num != 0) {
+    auto s = db.prepare(
+        "UPDATE export_log SET created = ?2, exported_at = ?3, bundle_bytes = ?4, file_count = ?5 "
+        "WHERE num = ?1");
+    if (!s) return fail(s.error());
+    s->bind(1, export_num).bind(2, to_i64(record.created)).bind(3, now);
+    s->bind(4, to_i64(record.bundle_bytes)).bind(5, std::int64_t{record.file_count});
+    FIELDSEAL_TRY(s->run());
+  } else {
     auto s = db.prepare(
         "INSERT INTO export_log (bundle_id, sequence, created, exported_at, bundle_bytes, "
         "file_count) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
@@ -185,8 +371,8 @@ Result<void> record_bundle_export(Database& db, const crypto::Ed25519KeyPair& ke
     s->bind(3, to_i64(record.created)).bind(4, now).bind(5, to_i64(record.bundle_bytes));
     s->bind(6, std::int64_t{record.file_count});
     FIELDSEAL_TRY(s->run());
+    export_num = db.last_insert_rowid();
   }
-  const std::int64_t export_num = db.last_insert_rowid();
   std::string to;
   {
     auto s = db.prepare(
@@ -202,26 +388,26 @@ Result<void> record_bundle_export(Database& db, const crypto::Ed25519KeyPair& ke
   }
   if (to.size() > kMaxCustodyDetailBytes) to = "(" + std::to_string(record.recipients.size()) + ")";
   const std::string bundle_hex = detail::to_hex(record.bundle_id);
+  // Prepared once for every report (see ExportReader).
+  auto insert = db.prepare(
+      "INSERT INTO export_reports (export_num, report_id, sha256) VALUES (?1, ?2, ?3)");
+  if (!insert) return fail(insert.error());
+  auto update = db.prepare(
+      "UPDATE reports SET delivery = CASE delivery WHEN 'delivered' THEN 'delivered' "
+      "ELSE 'exported' END, exported_at = ?2 WHERE id = ?1 AND status = 'final'");
+  if (!update) return fail(update.error());
   for (const auto& report : record.reports) {
-    auto row = detail::find_report(db, report.id);
-    if (!row) return fail(row.error());
-    if (row->status == ReportStatus::draft) return fail(Error::report_not_final);
-    if (row->status == ReportStatus::purged) return fail(Error::purged);
-    {
-      auto s = db.prepare(
-          "INSERT INTO export_reports (export_num, report_id, sha256) VALUES (?1, ?2, ?3)");
-      if (!s) return fail(s.error());
-      s->bind(1, export_num).bind(2, report.id).bind_blob(3, report.sha256);
-      FIELDSEAL_TRY(s->run());
+    update->reset();
+    update->bind(1, report.id).bind(2, now);
+    FIELDSEAL_TRY(update->run());
+    if (db.changes() != 1) {
+      auto row = detail::find_report(db, report.id);
+      if (!row) return fail(row.error());
+      return fail(row->status == ReportStatus::purged ? Error::purged : Error::report_not_final);
     }
-    {
-      auto s = db.prepare(
-          "UPDATE reports SET delivery = CASE delivery WHEN 'delivered' THEN 'delivered' "
-          "ELSE 'exported' END, exported_at = ?2 WHERE num = ?1");
-      if (!s) return fail(s.error());
-      s->bind(1, row->num).bind(2, now);
-      FIELDSEAL_TRY(s->run());
-    }
+    insert->reset();
+    insert->bind(1, export_num).bind(2, report.id).bind_blob(3, report.sha256);
+    FIELDSEAL_TRY(insert->run());
     auto entry = detail::append_custody_in_transaction(db, key, report.id, CustodyEvent::exported,
                                                        {{"to", to}, {"bundle", bundle_hex}});
     if (!entry) return fail(entry.error());
@@ -412,7 +598,7 @@ Result<void> add_received_chunk(Database& db, std::int64_t attachment_num, std::
   auto s = db.prepare(
       "INSERT INTO attachment_chunks (attachment_num, seq, data) VALUES (?1, ?2, ?3)");
   if (!s) return fail(s.error());
-  s->bind(1, attachment_num).bind(2, seq).bind_blob(3, data);
+  s->bind(1, attachment_num).bind(2, seq).bind_blob_static(3, data);
   return s->run();
 }
 

@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
 
 #include "age_io.hpp"
 #include "fieldseal/transport/tar_stream.hpp"
@@ -27,6 +31,130 @@ int tar_order(std::string_view name) noexcept {
 std::span<const std::uint8_t> bytes_of(std::string_view text) noexcept {
   return crypto::as_bytes(text);
 }
+
+// Blocks handed from the compressing side to the encrypting thread: about
+// kPipeBlocks x kPipeBlockBytes in flight.
+constexpr std::size_t kPipeBlockBytes = 1024 * 1024;
+constexpr std::size_t kPipeBlocks = 4;
+
+// Writes to `inner` on a thread of its own, so that what sits behind it
+// (compression; or age encryption and the file) runs beside the producer
+// rather than in turn with it. The producer blocks while kPipeBlocks blocks are queued.
+class PipeSink final : public crypto::ByteSink {
+ public:
+  explicit PipeSink(crypto::ByteSink& inner) : inner_(inner) {
+    for (std::size_t i = 0; i < kPipeBlocks; ++i) {
+      free_.emplace_back();
+      free_.back().reserve(kPipeBlockBytes);
+    }
+    worker_ = std::thread([this] { run(); });
+  }
+  // Abandons what is still queued (an error path: the output is discarded).
+  ~PipeSink() override {
+    {
+      std::lock_guard lock(mutex_);
+      failed_ = true;
+    }
+    (void)stop();
+  }
+  PipeSink(const PipeSink&) = delete;
+  PipeSink& operator=(const PipeSink&) = delete;
+
+  [[nodiscard]] crypto::Result<void> write(std::span<const std::uint8_t> data) override {
+    while (!data.empty()) {
+      if (!current_.has_value()) {
+        std::unique_lock lock(mutex_);
+        ready_.wait(lock, [&] { return !free_.empty() || failed_; });
+        if (failed_) return fail(crypto::Error::io_write);
+        current_ = std::move(free_.back());
+        free_.pop_back();
+        current_->clear();
+      }
+      const std::size_t n = std::min(data.size(), kPipeBlockBytes - current_->size());
+      current_->insert(current_->end(), data.begin(), data.begin() + static_cast<std::ptrdiff_t>(n));
+      data = data.subspan(n);
+      if (current_->size() == kPipeBlockBytes) hand_over();
+    }
+    return {};
+  }
+
+  // Hands over what is buffered and waits until the thread has written
+  // everything (true) or failed (false). Idempotent.
+  [[nodiscard]] bool stop() {
+    if (worker_.joinable()) {
+      if (current_.has_value()) hand_over();
+      {
+        std::lock_guard lock(mutex_);
+        closing_ = true;
+      }
+      ready_.notify_all();
+      worker_.join();
+    }
+    return !failed_;
+  }
+
+ private:
+  void hand_over() {
+    {
+      std::lock_guard lock(mutex_);
+      full_.push_back(std::move(*current_));
+    }
+    current_.reset();
+    ready_.notify_all();
+  }
+
+  void run() {
+    for (;;) {
+      std::vector<std::uint8_t> block;
+      bool skip = false;
+      {
+        std::unique_lock lock(mutex_);
+        ready_.wait(lock, [&] { return !full_.empty() || closing_; });
+        if (full_.empty()) return;
+        block = std::move(full_.front());
+        full_.pop_front();
+        skip = failed_;
+      }
+      const bool ok = !skip && inner_.write(block).ok();
+      {
+        std::lock_guard lock(mutex_);
+        if (!ok) failed_ = true;
+        free_.push_back(std::move(block));
+      }
+      ready_.notify_all();
+    }
+  }
+
+  crypto::ByteSink& inner_;
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::deque<std::vector<std::uint8_t>> full_;
+  std::vector<std::vector<std::uint8_t>> free_;
+  std::optional<std::vector<std::uint8_t>> current_;
+  bool closing_ = false;
+  bool failed_ = false;  // guarded by mutex_ while the worker runs
+  std::thread worker_;
+};
+
+// Counts what reaches `out` and, if asked, hashes it.
+class FileSideSink final : public crypto::ByteSink {
+ public:
+  FileSideSink(crypto::ByteSink& out, bool hash) noexcept : out_(out), hash_(hash) {}
+  [[nodiscard]] crypto::Result<void> write(std::span<const std::uint8_t> data) override {
+    FIELDSEAL_TRY(out_.write(data));
+    if (hash_) sha_.update(data);
+    bytes_ += data.size();
+    return {};
+  }
+  [[nodiscard]] std::uint64_t bytes() const noexcept { return bytes_; }
+  [[nodiscard]] Sha256Digest finish() noexcept { return hash_ ? sha_.finish() : Sha256Digest{}; }
+
+ private:
+  crypto::ByteSink& out_;
+  bool hash_;
+  Sha256 sha_;
+  std::uint64_t bytes_ = 0;
+};
 
 }  // namespace
 
@@ -62,26 +190,38 @@ Result<BundleSummary> write_bundle(const BundleSpec& spec, const crypto::Ed25519
   if (!manifest_bytes) return fail(manifest_bytes.error());
   summary.manifest_bytes = std::move(*manifest_bytes);
 
-  detail::HashingSink hashing(out);
+  FileSideSink file_side(out, spec.hash_file);
   std::vector<crypto::age::Recipient> recipients(spec.recipients.begin(), spec.recipients.end());
-  auto enc = crypto::age::Encryptor::begin(recipients, hashing,
+  auto enc = crypto::age::Encryptor::begin(recipients, file_side,
                                            {.armor = spec.armor, .threads = spec.threads});
   if (!enc) return fail(from_crypto(enc.error()));
   detail::EncryptorSink enc_sink(*enc);
-  auto zstd = ZstdWriter::create(enc_sink, {.level = kCompressionLevel, .workers = spec.zstd_workers});
+  // tar (this thread) -> to_compress -> zstd (its thread) -> to_encrypt ->
+  // age and `out` (their thread).
+  PipeSink to_encrypt(enc_sink);
+  auto zstd = ZstdWriter::create(to_encrypt, {.level = kCompressionLevel, .workers = spec.zstd_workers});
   if (!zstd) return fail(zstd.error());
+  PipeSink to_compress(**zstd);
+  // The other threads' errors are read only once they have stopped.
   auto resolve = [&](Error e) {
     if (e != Error::io_write) return e;
+    (void)to_compress.stop();
+    (void)to_encrypt.stop();
     if (enc_sink.error()) return *enc_sink.error();
-    if ((*zstd)->error()) return *(*zstd)->error();
+    if ((*zstd)->error() && *(*zstd)->error() != Error::io_write) return *(*zstd)->error();
     return e;
   };
-  auto tar = TarWriter::create(**zstd, spec.created);
+  auto tar = TarWriter::create(to_compress, spec.created);
   if (!tar) return fail(tar.error());
 
   if (auto r = (*tar)->add(kManifestName, bytes_of(summary.manifest_bytes)); !r)
     return fail(resolve(r.error()));
   for (const BundleEntrySource* e : order) {
+    if (!e->check_sha256) {
+      if (auto r = (*tar)->add_stream_unhashed(e->name, e->size, *e->data); !r)
+        return fail(resolve(r.error()));
+      continue;
+    }
     auto digest = (*tar)->add_stream(e->name, e->size, *e->data);
     if (!digest) return fail(resolve(digest.error()));
     if (!crypto::constant_time_equal(*digest, e->sha256)) return fail(Error::entry_hash_mismatch);
@@ -89,13 +229,15 @@ Result<BundleSummary> write_bundle(const BundleSpec& spec, const crypto::Ed25519
   crypto::Ed25519Signature signature = sign_manifest(bytes_of(summary.manifest_bytes), sender);
   if (auto r = (*tar)->add(kSignatureName, signature); !r) return fail(resolve(r.error()));
   if (auto r = (*tar)->finish(); !r) return fail(resolve(r.error()));
+  if (!to_compress.stop()) return fail(resolve(Error::io_write));
   auto total = (*zstd)->finish();
   if (!total) return fail(resolve(total.error()));
+  if (!to_encrypt.stop()) return fail(resolve(Error::io_write));
   if (auto r = enc->finish(); !r) return fail(from_crypto(r.error()));
   summary.compressed_bytes = (*zstd)->compressed_bytes();
   summary.plaintext_bytes = *total;
-  summary.file_bytes = hashing.bytes();
-  summary.file_sha256 = hashing.finish();
+  summary.file_bytes = file_side.bytes();
+  summary.file_sha256 = file_side.finish();
   return summary;
 }
 

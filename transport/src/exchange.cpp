@@ -1,16 +1,19 @@
 #include "fieldseal/transport/exchange.hpp"
 
 #include <fcntl.h>
+#include <sodium.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <chrono>
 #include <map>
 #include <memory>
 #include <set>
 #include <system_error>
+#include <thread>
 #include <utility>
 
 #include "exchange_internal.hpp"
@@ -36,14 +39,99 @@ thread_local std::optional<storage::Error> t_last_storage_error;
 constexpr std::size_t kIoBytes = storage::kAttachmentChunkBytes;
 constexpr std::string_view kArmorBegin = "-----BEGIN AGE ENCRYPTED FILE-----";
 
-// ------------------------------------------------------------ export sources
-
 // ------------------------------------------------------------ export files
+
+// The read-back check of a written file: BLAKE2b-256 (libsodium) of every
+// kCheckSegmentBytes segment, computed while writing and again when the
+// file is read back, the segments on kCheckThreads threads. A check against
+// storage faults, not an adversary: BLAKE2b costs a third of libsodium's
+// SHA-256 per byte, and segments let both cores re-read.
+constexpr std::size_t kCheckDigestBytes = 32;
+using CheckDigest = std::array<std::uint8_t, kCheckDigestBytes>;
+constexpr std::uint64_t kCheckSegmentBytes = std::uint64_t{64} << 20;
+constexpr unsigned kCheckThreads = 2;
+
+class SegmentHasher {
+ public:
+  SegmentHasher() { restart(); }
+  void update(std::span<const std::uint8_t> data) {
+    while (!data.empty()) {
+      const auto n = static_cast<std::size_t>(
+          std::min<std::uint64_t>(data.size(), kCheckSegmentBytes - in_segment_));
+      crypto_generichash_update(&state_, data.data(), n);
+      in_segment_ += n;
+      data = data.subspan(n);
+      if (in_segment_ == kCheckSegmentBytes) close_segment();
+    }
+  }
+  [[nodiscard]] std::vector<CheckDigest> finish() {
+    if (in_segment_ > 0 || digests_.empty()) close_segment();
+    return std::move(digests_);
+  }
+
+ private:
+  void restart() {
+    crypto_generichash_init(&state_, nullptr, 0, kCheckDigestBytes);
+    in_segment_ = 0;
+  }
+  void close_segment() {
+    CheckDigest d{};
+    crypto_generichash_final(&state_, d.data(), d.size());
+    digests_.push_back(d);
+    restart();
+  }
+  crypto_generichash_state state_{};
+  std::uint64_t in_segment_ = 0;
+  std::vector<CheckDigest> digests_;
+};
 
 struct WrittenFile {
   std::filesystem::path path;
-  Sha256Digest sha256{};
+  std::vector<CheckDigest> segments;
   std::uint64_t bytes = 0;
+};
+
+// A new output file (O_EXCL, 0600) that keeps the check digests of what is
+// written; finish() fsyncs and closes it.
+class OutputFile final : public crypto::ByteSink {
+ public:
+  [[nodiscard]] static Result<OutputFile> create(const std::filesystem::path& path) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) return fail(Error::io_write);
+    return OutputFile(fd);
+  }
+  OutputFile(OutputFile&& other) noexcept
+      : fd_(std::exchange(other.fd_, -1)), hasher_(std::move(other.hasher_)), bytes_(other.bytes_) {}
+  OutputFile& operator=(OutputFile&&) = delete;
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+  ~OutputFile() override {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  [[nodiscard]] crypto::Result<void> write(std::span<const std::uint8_t> data) override {
+    if (fd_ < 0) return fail(crypto::Error::io_write);
+    crypto::FdSink sink(fd_);
+    FIELDSEAL_TRY(sink.write(data));
+    hasher_.update(data);
+    bytes_ += data.size();
+    return {};
+  }
+  [[nodiscard]] Result<void> finish(WrittenFile& into) {
+    if (fd_ < 0) return fail(Error::io_write);
+    const bool synced = ::fsync(fd_) == 0;
+    const bool closed = ::close(fd_) == 0;
+    fd_ = -1;
+    if (!synced || !closed) return fail(Error::io_write);
+    into.segments = hasher_.finish();
+    into.bytes = bytes_;
+    return {};
+  }
+
+ private:
+  explicit OutputFile(int fd) noexcept : fd_(fd) {}
+  int fd_ = -1;
+  SegmentHasher hasher_;
+  std::uint64_t bytes_ = 0;
 };
 
 // Creates and writes files in the output directory, all removed again unless
@@ -83,19 +171,16 @@ class PartFiles final : public PartWriter {
   Result<crypto::ByteSink*> begin(std::uint32_t number, std::uint32_t count) override {
     (void)count;
     const auto path = out_.dir() / (base_ + "-" + std::to_string(number) + ".age");
-    auto file = CreatedFile::create(path);
+    auto file = OutputFile::create(path);
     if (!file) return fail(file.error());
     out_.files().push_back(WrittenFile{path, {}, 0});
-    current_ = std::make_unique<CreatedFile>(std::move(*file));
+    current_ = std::make_unique<OutputFile>(std::move(*file));
     return static_cast<crypto::ByteSink*>(current_.get());
   }
   Result<void> end(std::uint32_t number) override {
     (void)number;
     if (!current_) return fail(Error::internal);
-    auto done = current_->finish();
-    if (!done) return fail(done.error());
-    out_.files().back().sha256 = done->first;
-    out_.files().back().bytes = done->second;
+    FIELDSEAL_TRY(current_->finish(out_.files().back()));
     current_.reset();
     return {};
   }
@@ -103,7 +188,7 @@ class PartFiles final : public PartWriter {
  private:
   OutputFiles& out_;
   std::string base_;
-  std::unique_ptr<CreatedFile> current_;
+  std::unique_ptr<OutputFile> current_;
 };
 
 std::string neutral_base() {
@@ -111,29 +196,62 @@ std::string neutral_base() {
   return to_hex(std::span<const std::uint8_t>(random.data(), 8));
 }
 
-// Re-reads a written file: same size and SHA-256 as streamed, and an age
-// header with one X25519 stanza per recipient (binary files; armored files
-// must start with the armor line).
+// Re-reads a written file: same size and check digests as streamed (the
+// segments split over kCheckThreads threads, each with its own descriptor),
+// and an age header with one X25519 stanza per recipient (binary files;
+// armored files must start with the armor line).
 Result<void> verify_written(const WrittenFile& file, std::size_t recipients, bool armored) {
-  auto in = OpenedFile::open(file.path);
-  if (!in) return fail(Error::export_verify_failed);
-  std::vector<std::uint8_t> buffer(kIoBytes);
-  Sha256 hash;
-  std::uint64_t total = 0;
-  std::vector<std::uint8_t> head;
-  for (;;) {
-    auto got = in->read(buffer);
-    if (!got) return fail(Error::export_verify_failed);
-    if (*got == 0) break;
-    const std::span<const std::uint8_t> data(buffer.data(), *got);
-    hash.update(data);
-    total += *got;
-    if (head.size() < crypto::age::kHeaderMaxBytes) {
-      const std::size_t take = std::min(data.size(), crypto::age::kHeaderMaxBytes - head.size());
-      head.insert(head.end(), data.begin(), data.begin() + static_cast<std::ptrdiff_t>(take));
-    }
+  struct stat st {};
+  if (::stat(file.path.c_str(), &st) != 0 || static_cast<std::uint64_t>(st.st_size) != file.bytes) {
+    return fail(Error::export_verify_failed);
   }
-  if (total != file.bytes || hash.finish() != file.sha256) return fail(Error::export_verify_failed);
+  const std::size_t segments = file.segments.size();
+  if (segments == 0 || segments != std::max<std::uint64_t>(1, (file.bytes + kCheckSegmentBytes - 1) /
+                                                                  kCheckSegmentBytes)) {
+    return fail(Error::export_verify_failed);
+  }
+  std::vector<std::uint8_t> head;
+  auto check = [&](unsigned lane, bool keep_head) -> bool {
+    const int fd = ::open(file.path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0) return false;
+    std::vector<std::uint8_t> buffer(kIoBytes);
+    bool ok = true;
+    for (std::size_t seg = lane; ok && seg < segments; seg += kCheckThreads) {
+      const std::uint64_t begin = seg * kCheckSegmentBytes;
+      const std::uint64_t end = std::min(file.bytes, begin + kCheckSegmentBytes);
+      crypto_generichash_state state;
+      crypto_generichash_init(&state, nullptr, 0, kCheckDigestBytes);
+      for (std::uint64_t at = begin; at < end;) {
+        const auto want = static_cast<std::size_t>(std::min<std::uint64_t>(buffer.size(), end - at));
+        const ssize_t got = ::pread(fd, buffer.data(), want, static_cast<off_t>(at));
+        if (got < 0 && errno == EINTR) continue;
+        if (got <= 0) {
+          ok = false;
+          break;
+        }
+        const auto n = static_cast<std::size_t>(got);
+        crypto_generichash_update(&state, buffer.data(), n);
+        if (keep_head && seg == 0 && head.size() < crypto::age::kHeaderMaxBytes) {
+          const std::size_t take = std::min(n, crypto::age::kHeaderMaxBytes - head.size());
+          head.insert(head.end(), buffer.begin(), buffer.begin() + static_cast<std::ptrdiff_t>(take));
+        }
+        at += n;
+      }
+      CheckDigest digest{};
+      crypto_generichash_final(&state, digest.data(), digest.size());
+      ok = ok && sodium_memcmp(digest.data(), file.segments[seg].data(), digest.size()) == 0;
+    }
+    ::close(fd);
+    return ok;
+  };
+  bool other_ok = true;
+  {
+    std::thread other;
+    if (segments > 1) other = std::thread([&] { other_ok = check(1, false); });
+    const bool first_ok = check(0, true);
+    if (other.joinable()) other.join();
+    if (!first_ok || !other_ok) return fail(Error::export_verify_failed);
+  }
   if (armored) {
     if (head.size() < kArmorBegin.size() ||
         !std::equal(kArmorBegin.begin(), kArmorBegin.end(), head.begin())) {
@@ -284,27 +402,80 @@ bool Watch::cancelled() {
 
 // ------------------------------------------------------------ report seal
 
-Result<std::string> seal_json(storage::Database& db, const storage::Report& report) {
-  auto custody = storage::list_custody(db, report.id);
-  if (!custody) return fail(vault_error(custody.error()));
+namespace {
+
+using AmendmentRefs = std::vector<std::pair<std::string, crypto::Ed25519Signature>>;
+
+Result<std::string> seal_document(const std::vector<storage::CustodyEntry>& custody,
+                                  const std::string& id, const crypto::Ed25519Signature& signature,
+                                  const AmendmentRefs& amendment_refs) {
   nlohmann::json amendments = nlohmann::json::array();
-  for (const auto& a : report.amendments) {
-    amendments.push_back({{"json", a.canonical_json}, {"signature", to_hex(a.signature)}});
+  for (const auto& [json, sig] : amendment_refs) {
+    amendments.push_back({{"json", json}, {"signature", to_hex(sig)}});
   }
   nlohmann::json entries = nlohmann::json::array();
-  for (const auto& e : *custody) {
+  for (const auto& e : custody) {
     entries.push_back(
         {{"entry", storage::custody_entry_bytes(e)}, {"signature", to_hex(e.signature)}});
   }
   nlohmann::json seal = {{"amendments", std::move(amendments)},
                          {"custody", std::move(entries)},
                          {"format", std::string(kReportSealFormat)},
-                         {"report", report.id},
-                         {"signature", to_hex(*report.signature)}};
+                         {"report", id},
+                         {"signature", to_hex(signature)}};
   auto text = json_strict::dump(seal);
   if (!text) return fail(Error::report_not_exportable);
   if (text->size() > kMaxDocumentBytes) return fail(Error::report_not_exportable);
   return std::move(*text);
+}
+
+// An entry's bytes, built from the vault when the tar writer reaches the
+// entry and released at its end, so that one document at a time is in
+// memory. A build failure reads as io_read (vault errors are remembered by
+// vault_error; others in error()).
+class DocumentSource final : public crypto::ByteSource {
+ public:
+  using Build = std::function<Result<std::string>()>;
+  explicit DocumentSource(Build build) : build_(std::move(build)) {}
+  [[nodiscard]] crypto::Result<std::size_t> read(std::span<std::uint8_t> out) override {
+    if (!built_) {
+      auto text = build_();
+      if (!text) {
+        error_ = text.error();
+        return fail(crypto::Error::io_read);
+      }
+      text_ = std::move(*text);
+      built_ = true;
+    }
+    const std::size_t n = std::min(out.size(), text_.size() - offset_);
+    std::copy_n(text_.begin() + static_cast<std::ptrdiff_t>(offset_), n, out.begin());
+    offset_ += n;
+    if (offset_ == text_.size()) {
+      text_.clear();
+      text_.shrink_to_fit();
+      offset_ = 0;
+    }
+    return n;
+  }
+  [[nodiscard]] std::optional<Error> error() const noexcept { return error_; }
+
+ private:
+  Build build_;
+  std::string text_;
+  std::size_t offset_ = 0;
+  bool built_ = false;
+  std::optional<Error> error_;
+};
+
+}  // namespace
+
+Result<std::string> seal_json(storage::Database& db, const storage::Report& report) {
+  if (!report.signature) return fail(Error::report_not_exportable);
+  AmendmentRefs refs;
+  for (const auto& a : report.amendments) refs.emplace_back(a.canonical_json, a.signature);
+  auto custody = storage::list_custody(db, report.id);
+  if (!custody) return fail(vault_error(custody.error()));
+  return seal_document(*custody, report.id, *report.signature, refs);
 }
 
 // ------------------------------------------------------------ export
@@ -351,114 +522,157 @@ Result<ExportResult> export_bundle(storage::Vault& vault, std::span<const std::s
   }
   if (ids.empty()) return fail(Error::nothing_to_export);
 
-  // Documents in memory (each capped at 16 MiB by the report model);
-  // attachments streamed from the vault.
-  struct Doc {
-    std::string name;
-    std::string bytes;
-    std::unique_ptr<crypto::MemorySource> source;
-  };
-  std::vector<Doc> docs;
-  std::vector<std::unique_ptr<ChunkSource>> attachment_sources;
+  // First pass: names, sizes and hashes only. The manifest comes first in
+  // the tar, so every document is built once here to learn its hash and
+  // size, dropped, and built again when its entry is written (second pass,
+  // DocumentSource); attachments are streamed from the vault.
+  std::vector<std::unique_ptr<crypto::ByteSource>> sources;
   std::vector<std::unique_ptr<WatchedSource>> watched;
   std::vector<BundleEntrySource> entries;
   std::set<Sha256Digest> attachment_hashes;
   std::vector<storage::ExportedReport> exported;
   std::uint64_t total_bytes = 0;
   Watch watch(options.progress, options.cancel);
+  auto add_entry = [&](std::string name, std::uint64_t size, const Sha256Digest& sha256,
+                       std::unique_ptr<crypto::ByteSource> source, bool check) {
+    sources.push_back(std::move(source));
+    watched.push_back(std::make_unique<WatchedSource>(*sources.back(), watch));
+    entries.push_back(BundleEntrySource{std::move(name), size, sha256, watched.back().get(), check});
+    total_bytes += size;
+  };
 
+  auto reader_made = storage::ExportReader::create(db);
+  if (!reader_made) return fail(vault_error(reader_made.error()));
+  storage::ExportReader& reader = *reader_made;
+  auto seal_of = [&reader](const std::string& id, const crypto::Ed25519Signature& signature,
+                           const AmendmentRefs& amendments) -> Result<std::string> {
+    auto custody = reader.custody(id);
+    if (!custody) return fail(vault_error(custody.error()));
+    return seal_document(*custody, id, signature, amendments);
+  };
   for (const auto& id : ids) {
     if (classify_entry_name("reports/" + id + ".json") != EntryKind::report) {
       return fail(Error::report_not_exportable);
     }
-    auto report = storage::get_report(db, id);
-    if (!report) {
-      if (report.error() == storage::Error::not_found) return fail(Error::report_not_exportable);
-      return fail(vault_error(report.error()));
+    auto data = reader.report(id);
+    if (!data) {
+      if (data.error() == storage::Error::not_found) return fail(Error::report_not_exportable);
+      return fail(vault_error(data.error()));
     }
-    if (report->status != storage::ReportStatus::final || !report->canonical_json ||
-        !report->signature) {
+    if (data->status != storage::ReportStatus::final || !data->signature ||
+        !data->content_sha256 || data->json_bytes == 0 || data->json_bytes > kMaxDocumentBytes) {
       return fail(Error::report_not_exportable);
     }
-    auto seal = seal_json(db, *report);
+    auto seal = seal_of(id, *data->signature, data->amendments);
     if (!seal) return fail(seal.error());
-    const Sha256Digest report_hash = Sha256::of(as_bytes(*report->canonical_json));
-    exported.push_back({id, report_hash});
-    docs.push_back(Doc{"reports/" + id + ".json", std::move(*report->canonical_json), nullptr});
-    docs.push_back(Doc{"custody/" + id + ".json", std::move(*seal), nullptr});
-    for (const auto& a : report->attachments) {
-      if (!attachment_hashes.insert(a.sha256).second) continue;
-      attachment_sources.push_back(std::make_unique<ChunkSource>(
-          [&db, id, sha = a.sha256](std::int64_t seq) {
-            return storage::attachment_chunk(db, id, sha, seq);
-          }));
-      watched.push_back(std::make_unique<WatchedSource>(*attachment_sources.back(), watch));
-      entries.push_back(BundleEntrySource{"attachments/" + to_hex(a.sha256), a.size, a.sha256,
-                                          watched.back().get()});
-      total_bytes += a.size;
+    const Sha256Digest seal_hash = Sha256::of(as_bytes(*seal));
+    const std::uint64_t seal_bytes = seal->size();
+    exported.push_back({id, *data->content_sha256});
+    add_entry("reports/" + id + ".json", data->json_bytes, *data->content_sha256,
+              std::make_unique<DocumentSource>([&reader, id]() -> Result<std::string> {
+                auto json = reader.canonical_json(id);
+                if (!json) return fail(vault_error(json.error()));
+                return std::move(*json);
+              }),
+              true);
+    add_entry("custody/" + id + ".json", seal_bytes, seal_hash,
+              std::make_unique<DocumentSource>([&reader, &seal_of, id]() -> Result<std::string> {
+                auto again = reader.report(id);
+                if (!again) return fail(vault_error(again.error()));
+                if (!again->signature) return fail(Error::report_not_exportable);
+                return seal_of(id, *again->signature, again->amendments);
+              }),
+              true);
+    for (const auto& [sha256, size] : data->attachments) {
+      if (!attachment_hashes.insert(sha256).second) continue;
+      add_entry("attachments/" + to_hex(sha256), size, sha256,
+                std::make_unique<ChunkSource>([&reader, id, sha = sha256](std::int64_t seq) {
+                  return reader.attachment_chunk(id, sha, seq);
+                }),
+                false);
     }
   }
-  for (auto& doc : docs) {
-    const auto bytes = as_bytes(doc.bytes);
-    doc.source = std::make_unique<crypto::MemorySource>(bytes);
-    watched.push_back(std::make_unique<WatchedSource>(*doc.source, watch));
-    entries.push_back(BundleEntrySource{doc.name, bytes.size(), Sha256::of(bytes),
-                                        watched.back().get()});
-    total_bytes += bytes.size();
-  }
+  // What write_bundle would refuse, refused before a sequence number is taken.
+  if (entries.size() > kMaxEntries) return fail(Error::manifest_malformed);
   watch.set_total(total_bytes);
-
-  auto sequence = storage::next_export_sequence(db);
-  if (!sequence) return fail(vault_error(sequence.error()));
+  if (watch.cancelled()) return fail(Error::cancelled);
 
   BundleSpec spec;
   spec.bundle_id = new_bundle_id();
-  spec.sequence = *sequence;
   spec.created = options.created != 0 ? options.created : unix_now();
   spec.recipients = age_recipients;
   spec.entries = std::move(entries);
   const bool split = options.split_bytes != 0;
   spec.armor = options.armor && !split;
+  spec.threads = 1;
+  // Unsplit bundles are checked with the files' own digests; the SHA-256 of
+  // the whole is needed only to cut parts.
+  spec.hash_file = split;
+
+  if (split) {
+    // split_bundle's own check, made before a sequence number is taken: the
+    // smallest part (one byte of slice) must fit. An empty age file to the
+    // same recipients measures the header.
+    std::vector<crypto::age::Recipient> probe(age_recipients.begin(), age_recipients.end());
+    auto empty = crypto::age::encrypt(probe, {});
+    if (!empty) return fail(from_crypto(empty.error()));
+    const std::uint64_t header_bytes = empty->size() - age_file_bytes(0, 0, false);
+    if (age_file_bytes(kPartHeaderBytes + 1, header_bytes, options.armor) > options.split_bytes) {
+      return fail(Error::part_size_too_small);
+    }
+  }
+
+  // The sequence number is taken now, durably, before any file exists: a
+  // failed or killed export burns it (exchange_records.hpp).
+  storage::BundleIdBytes reserved_id{};
+  std::copy(spec.bundle_id.begin(), spec.bundle_id.end(), reserved_id.begin());
+  auto sequence = storage::reserve_export_sequence(db, reserved_id, spec.created);
+  if (!sequence) return fail(vault_error(sequence.error()));
+  spec.sequence = *sequence;
 
   OutputFiles out(options.output_dir);
   const std::string base = neutral_base();
+  const auto whole_path = options.output_dir / (base + ".age");
   BundleSummary summary;
   {
     // A split bundle is first written whole (an age file, never plaintext)
     // beside the parts, then cut, then removed.
-    const auto whole_path = options.output_dir / (base + ".age");
-    auto file = CreatedFile::create(whole_path);
+    auto file = OutputFile::create(whole_path);
     if (!file) return fail(file.error());
+    WrittenFile whole{whole_path, {}, 0};
     if (split) {
       out.add_scratch(whole_path);
     } else {
-      out.files().push_back(WrittenFile{whole_path, {}, 0});
+      out.files().push_back(whole);
     }
     auto written = write_bundle(spec, vault.signing_key(), *file);
     if (!written) {
       if (watch.was_cancelled()) return fail(Error::cancelled);
-      if (t_last_storage_error && written.error() == Error::io_read) {
-        return fail(Error::vault_failed);
+      if (written.error() == Error::io_read) {
+        for (const auto& source : sources) {
+          if (const auto* doc = dynamic_cast<const DocumentSource*>(source.get());
+              doc != nullptr && doc->error() && *doc->error() != Error::vault_failed) {
+            return fail(*doc->error());
+          }
+        }
+        if (t_last_storage_error) return fail(Error::vault_failed);
       }
       return fail(written.error());
     }
     summary = std::move(*written);
-    auto done = file->finish();
-    if (!done) return fail(done.error());
-    if (done->first != summary.file_sha256 || done->second != summary.file_bytes) {
-      return fail(Error::export_verify_failed);
-    }
-    if (!split) {
-      out.files().back().sha256 = done->first;
-      out.files().back().bytes = done->second;
-    } else {
-      auto whole = OpenedFile::open(whole_path);
-      if (!whole) return fail(Error::export_verify_failed);
+    FIELDSEAL_TRY(file->finish(split ? whole : out.files().back()));
+    const WrittenFile& done = split ? whole : out.files().back();
+    if (done.bytes != summary.file_bytes) return fail(Error::export_verify_failed);
+    sources.clear();
+    watched.clear();
+    if (split) {
+      auto reread = OpenedFile::open(whole_path);
+      if (!reread) return fail(Error::export_verify_failed);
       PartFiles parts(out, base);
       SplitOptions split_options;
       split_options.max_part_bytes = options.split_bytes;
       split_options.armor = options.armor;
-      auto count = split_bundle(*whole, summary.file_bytes, summary.file_sha256, spec.bundle_id,
+      auto count = split_bundle(*reread, summary.file_bytes, summary.file_sha256, spec.bundle_id,
                                 age_recipients, split_options, parts);
       if (!count) {
         if (count.error() == Error::invalid_argument) return fail(Error::export_verify_failed);
@@ -471,9 +685,12 @@ Result<ExportResult> export_bundle(storage::Vault& vault, std::span<const std::s
   for (const auto& f : out.files()) {
     FIELDSEAL_TRY(verify_written(f, age_recipients.size(), options.armor));
   }
+  if (options.before_record && !options.before_record()) {
+    return fail(Error::cancelled);
+  }
 
   storage::ExportRecord record;
-  std::copy(spec.bundle_id.begin(), spec.bundle_id.end(), record.bundle_id.begin());
+  record.bundle_id = reserved_id;
   record.sequence = spec.sequence;
   record.created = spec.created;
   record.bundle_bytes = summary.file_bytes;
@@ -484,14 +701,12 @@ Result<ExportResult> export_bundle(storage::Vault& vault, std::span<const std::s
     return fail(vault_error(saved.error()));
   }
   out.keep();
-  // The scratch whole of a split bundle goes now; the parts stay.
-  for (const auto& f : std::vector<std::filesystem::path>{options.output_dir / (base + ".age")}) {
-    if (split) {
-      std::error_code remove_error;
-      std::filesystem::remove(f, remove_error);
-    }
+  if (split) {
+    // The scratch whole goes now; the parts stay.
+    std::error_code remove_error;
+    std::filesystem::remove(whole_path, remove_error);
+    (void)sync_directory(options.output_dir);
   }
-  if (split) (void)sync_directory(options.output_dir);
 
   ExportResult result;
   result.bundle_id = spec.bundle_id;
@@ -607,14 +822,11 @@ Result<ReceiptFile> make_receipt(storage::Vault& vault, const std::string& resea
 
   OutputFiles out(output_dir);
   const auto path = output_dir / (neutral_base() + ".age");
-  auto file = CreatedFile::create(path);
+  auto file = OutputFile::create(path);
   if (!file) return fail(file.error());
   out.files().push_back(WrittenFile{path, {}, 0});
   FIELDSEAL_TRY(write_receipt(receipt, vault.signing_key(), contact->card.age_recipient, armor, *file));
-  auto done = file->finish();
-  if (!done) return fail(done.error());
-  out.files().back().sha256 = done->first;
-  out.files().back().bytes = done->second;
+  FIELDSEAL_TRY(file->finish(out.files().back()));
   FIELDSEAL_TRY(sync_directory(output_dir));
   FIELDSEAL_TRY(verify_written(out.files().back(), 1, armor));
   out.keep();

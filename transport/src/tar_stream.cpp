@@ -86,6 +86,17 @@ Result<Sha256Digest> TarWriter::add_stream(std::string_view name, std::uint64_t 
                                            crypto::ByteSource& data) {
   FIELDSEAL_TRY(header(name, size));
   Sha256 hash;
+  FIELDSEAL_TRY(copy_data(size, data, &hash));
+  return hash.finish();
+}
+
+Result<void> TarWriter::add_stream_unhashed(std::string_view name, std::uint64_t size,
+                                            crypto::ByteSource& data) {
+  FIELDSEAL_TRY(header(name, size));
+  return copy_data(size, data, nullptr);
+}
+
+Result<void> TarWriter::copy_data(std::uint64_t size, crypto::ByteSource& data, Sha256* hash) {
   std::uint64_t left = size;
   for (;;) {
     std::size_t want = static_cast<std::size_t>(
@@ -94,7 +105,7 @@ Result<Sha256Digest> TarWriter::add_stream(std::string_view name, std::uint64_t 
     if (!n) return fail(Error::io_read);
     if (*n == 0) break;
     if (*n > left) return fail(Error::invalid_argument);
-    hash.update({impl_->buf.data(), *n});
+    if (hash != nullptr) hash->update({impl_->buf.data(), *n});
     la_ssize_t written = archive_write_data(impl_->a, impl_->buf.data(), *n);
     if (written < 0 || static_cast<std::size_t>(written) != *n)
       return fail(impl_->sink_failed ? Error::io_write : Error::internal);
@@ -103,7 +114,7 @@ Result<Sha256Digest> TarWriter::add_stream(std::string_view name, std::uint64_t 
   if (left != 0) return fail(Error::invalid_argument);
   if (archive_write_finish_entry(impl_->a) != ARCHIVE_OK)
     return fail(impl_->sink_failed ? Error::io_write : Error::internal);
-  return hash.finish();
+  return {};
 }
 
 Result<void> TarWriter::finish() {

@@ -28,6 +28,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "fieldseal/crypto/keys.hpp"
@@ -52,8 +53,65 @@ using BundleIdBytes = std::array<std::uint8_t, kBundleIdBytes>;
 [[nodiscard]] Result<std::vector<std::string>> undelivered_final_reports(Database& db);
 // Delivered, unpurged reports, ascending by id.
 [[nodiscard]] Result<std::vector<std::string>> delivered_unpurged_reports(Database& db);
-// 1 + the highest sequence number recorded (1 for the first bundle).
+// 1 + the highest sequence number recorded or reserved (1 for the first
+// bundle).
 [[nodiscard]] Result<std::uint64_t> next_export_sequence(Database& db);
+
+// Takes the next sequence number for a bundle about to be written, in its
+// own committed transaction, before any file exists: export_log gets a row
+// (bundle_id, next_export_sequence(), created, exported_at now,
+// bundle_bytes 0, file_count 0). record_bundle_export completes that row. An
+// export that fails or is killed after this leaves the row as it is, a
+// reservation never completed: its number is burnt, never given to another
+// bundle, so files an interrupted export left behind can still be imported
+// at HQ, and if they never arrive HQ lists the number as a gap ("possibly
+// lost"). constraint_failed when the bundle id is already recorded.
+[[nodiscard]] Result<std::uint64_t> reserve_export_sequence(Database& db,
+                                                            const BundleIdBytes& bundle_id,
+                                                            std::uint64_t created);
+
+// What an export needs of one report, without its content: the report row
+// is read once, the text columns are not decoded.
+struct ExportReportData {
+  ReportStatus status = ReportStatus::draft;
+  std::optional<crypto::Ed25519Signature> signature;  // final reports
+  std::optional<Sha256Digest> content_sha256;         // of the canonical JSON
+  std::uint64_t json_bytes = 0;                       // size of the canonical JSON
+  // sha256 and size of each attachment, intake order (names not read).
+  std::vector<std::pair<Sha256Digest, std::uint64_t>> attachments;
+  // Signed amendments in creation order: their exact signed bytes and signatures.
+  std::vector<std::pair<std::string, crypto::Ed25519Signature>> amendments;
+};
+
+// The reads of an export, with statements prepared once for the whole
+// export: with cipher_memory_security every prepare costs tens of
+// microseconds of mlock/munlock, which per report and per chunk made the
+// statements, not the data, the cost of exporting thousands of reports.
+// Must not outlive `db`; one thread.
+class ExportReader {
+ public:
+  [[nodiscard]] static Result<ExportReader> create(Database& db);
+  // not_found.
+  [[nodiscard]] Result<ExportReportData> report(std::string_view report_id);
+  // The canonical JSON of a final report (the bytes its signature covers).
+  // not_found; report_not_final (a draft or a purged report).
+  [[nodiscard]] Result<std::string> canonical_json(std::string_view report_id);
+  // The report's custody log in order, as list_custody returns it.
+  [[nodiscard]] Result<std::vector<CustodyEntry>> custody(std::string_view report_id);
+  // Chunk `seq` (0-based) of a report's attachment, nullopt past the last.
+  [[nodiscard]] Result<std::optional<std::vector<std::uint8_t>>> attachment_chunk(
+      std::string_view report_id, const Sha256Digest& sha256, std::int64_t seq);
+
+ private:
+  ExportReader(Statement row, Statement attachments, Statement amendments, Statement json,
+               Statement custody, Statement chunk) noexcept;
+  Statement row_;
+  Statement attachments_;
+  Statement amendments_;
+  Statement json_;
+  Statement custody_;
+  Statement chunk_;
+};
 
 // Chunk `seq` (0-based) of a report's attachment, nullopt past the last
 // (export streams attachments into bundles with this: memory stays flat).
@@ -80,9 +138,13 @@ struct ExportRecord {
 };
 // One transaction: the export log rows, delivery 'exported' (unless already
 // delivered) and custody "exported" {to: recipient names joined by ", ",
-// bundle: hex id} for every report. constraint_failed when the sequence or
-// bundle id is already recorded; report_not_final / purged / not_found for a
-// report that cannot be exported. Nothing changes on failure.
+// bundle: hex id} for every report. The export_log row is the reservation of
+// record.bundle_id (reserve_export_sequence; its sequence must equal
+// record.sequence), now completed, or, without a reservation, a new row.
+// constraint_failed when the sequence or bundle id is already recorded by
+// another bundle or the reservation was completed before; report_not_final
+// / purged / not_found for a report that cannot be exported. Nothing changes
+// on failure.
 [[nodiscard]] Result<void> record_bundle_export(Database& db, const crypto::Ed25519KeyPair& key,
                                                 const ExportRecord& record);
 

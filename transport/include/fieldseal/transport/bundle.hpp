@@ -36,12 +36,18 @@
 namespace fieldseal::transport {
 
 // One entry to seal. `data` yields exactly `size` bytes whose SHA-256 is
-// `sha256` (the writer checks both and fails otherwise); not owned.
+// `sha256` (the writer checks both and fails otherwise); not owned. With
+// check_sha256 false the writer checks the size only and takes `sha256` on
+// trust: for data whose source authenticates it already (a vault attachment,
+// hashed at intake and read through SQLCipher's page authentication), which
+// saves a SHA-256 pass over every byte. The importer checks every hash
+// either way.
 struct BundleEntrySource {
   std::string name;
   std::uint64_t size = 0;
   Sha256Digest sha256{};
   crypto::ByteSource* data = nullptr;
+  bool check_sha256 = true;
 };
 
 struct BundleSpec {
@@ -52,7 +58,9 @@ struct BundleSpec {
   std::vector<BundleEntrySource> entries;        // any order; sorted into tar order
   bool armor = false;
   unsigned threads = 0;                          // age worker threads (0: per core)
-  int zstd_workers = 1;
+  int zstd_workers = 0;                          // zstd's own workers (0: none; compression
+                                                 // has a thread of its own anyway)
+  bool hash_file = true;                         // false: BundleSummary::file_sha256 stays zero
 };
 
 struct BundleSummary {
@@ -64,8 +72,12 @@ struct BundleSummary {
   Sha256Digest file_sha256{};          // of the age file (the "whole" of split parts)
 };
 
-// Seals a bundle into `out`. On failure `out` holds an unusable prefix the
-// caller must discard. invalid_argument for an entry whose data does not
+// Seals a bundle into `out`. Three threads, joined by bounded queues of
+// 4 MiB: the calling thread reads the entries and writes the tar stream;
+// a second compresses it; a third encrypts (age) and writes to `out`. So
+// reading, compression and encryption use separate cores. `out` is never written by two threads at once. Memory
+// is bounded whatever the entry sizes. On failure `out` holds an unusable
+// prefix the caller must discard. invalid_argument for an entry whose data does not
 // match its declared size, entry_hash_mismatch for one whose hash does not,
 // manifest_malformed / manifest_too_large for a spec outside the format.
 [[nodiscard]] Result<BundleSummary> write_bundle(const BundleSpec& spec,

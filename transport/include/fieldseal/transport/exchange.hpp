@@ -75,6 +75,11 @@ struct ExportOptions {
   ProgressFn progress;               // optional
   const std::atomic<bool>* cancel = nullptr;  // optional: set to true to stop (Error::cancelled)
   std::uint64_t created = 0;         // manifest time, Unix seconds; 0: now
+  // Optional, for crash tests: called once the files are durable and read
+  // back, just before the export is recorded. Returning false abandons the
+  // export at that point, as a crash there would (Error::cancelled; the
+  // files are removed, the reserved sequence number stays burnt).
+  std::function<bool()> before_record;
 };
 
 struct ExportResult {
@@ -91,14 +96,25 @@ struct ExportResult {
 // not yet delivered (reports exported before but not yet acknowledged by a
 // receipt are sent again).
 //
-// Steps: the bundle is written to neutral file names (random hex, ".age";
-// parts "<same>-<n>.age") with O_EXCL, fsync'ed, the directory fsync'ed; each
-// file is read back: its SHA-256 must equal that of the bytes streamed and
+// Steps: every selected report is checked and its entries' names, sizes and
+// hashes are collected (nothing is kept of the documents themselves); then
+// the sequence number is reserved in its own committed vault transaction
+// (storage::reserve_export_sequence); then the bundle is written to neutral
+// file names (random hex, ".age"; parts "<same>-<n>.age") with O_EXCL,
+// fsync'ed, the directory fsync'ed, each document built from the vault
+// again as its tar entry is written; each file is read back: its BLAKE2b
+// digests (per 64 MiB segment) must equal those of the bytes streamed and
 // its age header must parse with one stanza per recipient; only then, in one
-// vault transaction, the sequence number is taken, the export log written
-// and custody "exported" (recipient names, bundle id) appended per report.
-// On any failure the files written are removed and the vault is unchanged.
-// Memory does not grow with attachment size.
+// vault transaction, the reservation is completed in the export log and
+// custody "exported" (recipient names, bundle id) appended per report.
+// On a failure before the reservation nothing changes. On a failure after
+// it (or a crash) the files written are removed (a crash may leave them)
+// and the vault is unchanged except that the sequence number stays used:
+// the next export takes the one after it, never the same, so HQ can import
+// files a killed export left complete, and otherwise reports the number as
+// a gap (possibly lost), never a later bundle as a replay.
+// Memory does not grow with attachment size or the number of reports:
+// documents are built one at a time as their entries are written.
 //
 // Errors: wrong_role; unknown_contact (a name not among contacts, or not an
 // HQ card); nothing_to_export (no report selected); report_not_exportable (a
