@@ -6,10 +6,29 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <string>
 #include <system_error>
+#include <unordered_map>
 #include <utility>
 
 namespace fieldseal::storage {
+
+namespace detail {
+
+// Idle prepared statements of one connection by SQL text. `db` is null once
+// the connection is closed: statements returned after that are finalized.
+struct StatementCache {
+  static constexpr std::size_t kMaxIdle = 128;
+  sqlite3* db = nullptr;
+  std::unordered_map<std::string, sqlite3_stmt*> idle;
+
+  void finalize_all() noexcept {
+    for (auto& [sql, statement] : idle) sqlite3_finalize(statement);
+    idle.clear();
+  }
+};
+
+}  // namespace detail
 
 namespace {
 
@@ -96,16 +115,36 @@ Result<std::string> pragma_value(sqlite3* db, const char* sql) {
 
 // ---------------------------------------------------------------- Statement
 
-Statement::~Statement() { sqlite3_finalize(statement_); }
+Statement::~Statement() { release(); }
+
+void Statement::release() noexcept {
+  if (statement_ == nullptr) return;
+  sqlite3_stmt* statement = std::exchange(statement_, nullptr);
+  if (cache_ && cache_->db != nullptr && cache_->idle.size() < detail::StatementCache::kMaxIdle) {
+    sqlite3_reset(statement);
+    sqlite3_clear_bindings(statement);
+    const char* sql = sqlite3_sql(statement);
+    if (sql != nullptr) {
+      try {
+        if (cache_->idle.emplace(sql, statement).second) statement = nullptr;
+      } catch (...) {  // NOLINT(bugprone-empty-catch): out of memory: finalize instead
+      }
+    }
+  }
+  sqlite3_finalize(statement);
+  cache_.reset();
+}
 
 Statement::Statement(Statement&& other) noexcept
     : statement_(std::exchange(other.statement_, nullptr)),
+      cache_(std::move(other.cache_)),
       first_bind_error_(std::exchange(other.first_bind_error_, Error{})) {}
 
 Statement& Statement::operator=(Statement&& other) noexcept {
   if (this != &other) {
-    sqlite3_finalize(statement_);
+    release();
     statement_ = std::exchange(other.statement_, nullptr);
+    cache_ = std::move(other.cache_);
     first_bind_error_ = std::exchange(other.first_bind_error_, Error{});
   }
   return *this;
@@ -316,12 +355,18 @@ Result<Database> Database::open(const std::filesystem::path& path,
 
 Database::~Database() { close(); }
 
-Database::Database(Database&& other) noexcept : db_(std::exchange(other.db_, nullptr)) {}
+Database::Database(sqlite3* db) : db_(db), cache_(std::make_shared<detail::StatementCache>()) {
+  cache_->db = db;
+}
+
+Database::Database(Database&& other) noexcept
+    : db_(std::exchange(other.db_, nullptr)), cache_(std::move(other.cache_)) {}
 
 Database& Database::operator=(Database&& other) noexcept {
   if (this != &other) {
     close();
     db_ = std::exchange(other.db_, nullptr);
+    cache_ = std::move(other.cache_);
   }
   return *this;
 }
@@ -332,6 +377,14 @@ Result<Statement> Database::prepare(std::string_view sql) {
   if (db_ == nullptr) return fail(Error::sql_failed);
   const int length = checked_length(sql.size());
   if (length < 0) return fail(Error::invalid_argument);
+  if (cache_) {
+    const auto it = cache_->idle.find(std::string(sql));
+    if (it != cache_->idle.end()) {
+      sqlite3_stmt* cached = it->second;
+      cache_->idle.erase(it);
+      return Statement(cached, cache_);
+    }
+  }
   sqlite3_stmt* statement = nullptr;
   const char* tail = nullptr;
   const int rc = sqlite3_prepare_v2(db_, sql.data(), length, &statement, &tail);
@@ -339,7 +392,7 @@ Result<Statement> Database::prepare(std::string_view sql) {
     sqlite3_finalize(statement);
     return fail(rc == SQLITE_OK ? Error::invalid_argument : map_rc(rc));
   }
-  return Statement(statement);
+  return Statement(statement, cache_);
 }
 
 std::int64_t Database::last_insert_rowid() const noexcept {
@@ -426,6 +479,10 @@ Result<bool> Database::integrity_ok() {
 }
 
 void Database::close() noexcept {
+  if (cache_) {
+    cache_->finalize_all();
+    cache_->db = nullptr;
+  }
   if (db_ != nullptr) {
     sqlite3_close_v2(db_);
     db_ = nullptr;

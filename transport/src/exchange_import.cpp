@@ -213,7 +213,9 @@ struct StagedReport {
   bool held = false;
   bool sealed = false;
   bool custody_extended = false;
+  bool purged = false;
   std::int64_t num = 0;
+  std::vector<storage::CustodyEntry> own_entries;  // HQ's, detached to re-append after the sender's
   std::vector<storage::AttachmentInfo> attachments;
 };
 
@@ -226,7 +228,10 @@ class Importer {
  public:
   Importer(storage::Vault& vault, const std::vector<crypto::age::Identity>& identities,
            std::string now)
-      : db_(vault.database()), identities_(identities), now_(std::move(now)) {}
+      : db_(vault.database()),
+        key_(vault.signing_key()),
+        identities_(identities),
+        now_(std::move(now)) {}
 
   // One bundle from `source`: the outcome (files are the caller's).
   void run(crypto::ByteSource& source, const std::optional<BundleId>& expected_id,
@@ -260,6 +265,7 @@ class Importer {
     }
     tee.pass_through();
     sender_ = manifest.sender;
+    sender_name_ = (*contact)->card.name;
     bundle_id_ = to_storage_id(manifest.bundle_id);
     for (;;) {
       auto entry = (*reader)->next_entry();
@@ -285,6 +291,7 @@ class Importer {
     if (!sequences->empty() && manifest.sequence <= sequences->back()) {
       return fail(Error::sequence_replayed);
     }
+    FIELDSEAL_TRY(record_received());
     FIELDSEAL_TRY(check_staged());
 
     auto bundle_num = storage::insert_received_bundle(
@@ -484,6 +491,9 @@ class Importer {
       auto ids = storage::amendment_ids(db_, id);
       if (!ids) return fail(vault_error(ids.error()));
       known_amendments = std::move(*ids);
+      auto own = storage::detach_custody_tail(db_, id, key_.public_key());
+      if (!own) return fail(vault_error(own.error()));
+      staged.own_entries = std::move(*own);
       auto count = storage::custody_count(db_, id);
       if (!count) return fail(vault_error(count.error()));
       known_custody = *count;
@@ -499,6 +509,7 @@ class Importer {
       if (!row) return fail(vault_error(row.error()));
       if (row->status == storage::ReportStatus::purged) {
         staged.sealed = true;
+        staged.purged = true;
         return {};
       }
     }
@@ -544,6 +555,25 @@ class Importer {
     return {};
   }
 
+  // HQ's own custody entries, chained after the sender's: those detached
+  // from held reports go back with their time and details, then "received"
+  // for this bundle. Purged stubs keep their log as it is.
+  Result<void> record_received() {
+    const std::map<std::string, std::string> details{
+        {"bundle", to_hex(bundle_id_)}, {"from", sender_name_}, {"sender", to_hex(sender_.bytes())}};
+    for (auto& [id, staged] : staged_) {
+      if (staged.purged) continue;
+      for (const auto& e : staged.own_entries) {
+        auto again = storage::append_custody_in_transaction(db_, key_, id, e.event, e.details, e.at);
+        if (!again) return fail(staging_error(again.error()));
+      }
+      auto entry = storage::append_custody_in_transaction(db_, key_, id,
+                                                          storage::CustodyEvent::received, details, now_);
+      if (!entry) return fail(staging_error(entry.error()));
+    }
+    return {};
+  }
+
   Result<std::int64_t> held_num(const std::string& id) {
     auto s = db_.prepare("SELECT num FROM reports WHERE id = ?1");
     if (!s) return fail(vault_error(s.error()));
@@ -568,18 +598,13 @@ class Importer {
           return fail(staging_error(r.error()));
         }
       }
-      if (!staged.held || staged.custody_extended) {
-        if (auto r = storage::verify_custody(db_, id, &sender_); !r) {
+      const auto own = key_.public_key();
+      if (auto r = storage::verify_custody(db_, id, &sender_, &own); !r) {
+        return fail(staging_error(r.error()));
+      }
+      if (staged.held && staged.custody_extended && !staged.purged) {
+        if (auto r = storage::verify_report(db_, id, &sender_); !r) {
           return fail(staging_error(r.error()));
-        }
-        if (staged.held) {
-          auto report = storage::get_report(db_, id);
-          if (!report) return fail(vault_error(report.error()));
-          if (report->status != storage::ReportStatus::purged) {
-            if (auto r = storage::verify_report(db_, id, &sender_); !r) {
-              return fail(staging_error(r.error()));
-            }
-          }
         }
       }
     }
@@ -587,9 +612,11 @@ class Importer {
   }
 
   storage::Database& db_;
+  const crypto::Ed25519KeyPair& key_;
   const std::vector<crypto::age::Identity>& identities_;
   std::string now_;
   crypto::Ed25519PublicKey sender_;
+  std::string sender_name_;
   storage::BundleIdBytes bundle_id_{};
   std::map<std::string, StagedReport> staged_;
   std::map<Sha256Digest, std::vector<AttachmentTarget>> targets_;
