@@ -623,7 +623,7 @@ void ReportEditor::load(const storage::Report& report,
              tr("content purged %1").arg(qs(report.purged_at.value_or(std::string())));
   if (origin_)
     state += QStringLiteral(" — ") +
-             tr("finalized %1 by its author; signed")
+             tr("finalized %1 by its author")
                  .arg(qs(report.finalized_at.value_or(std::string())));
   else
     state += QStringLiteral(" · ") + tr("Delivery: %1").arg(qs(storage::label(report.delivery, lang)));

@@ -355,7 +355,7 @@ RU = {
     "Received from %1 on %2 UTC. Signatures and custody chain verified on import, %3 UTC. Imported reports are read-only.":
         "Получен от: %1, %2 UTC. Подписи и журнал хранения проверены при импорте, %3 UTC. "
         "Полученные отчёты доступны только для чтения.",
-    "finalized %1 by its author; signed": "завершён автором %1; подписан",
+    "finalized %1 by its author": "завершён автором %1",
     "No preview of files from outside.": "Файлы извне не показываются для просмотра.",
     # Attachment save-out
     "Sa&ve attachment…": "Со&хранить вложение…",
