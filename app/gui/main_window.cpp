@@ -217,6 +217,7 @@ void MainWindow::rebuild_ui() {
   build_ui();
   set_preferences(preferences_);
   if (!unlocking) unlock_->reset(folder);
+  else unlock_->folder_edit->setText(folder);
   unlock_->message->setText(unlock_message);
   update_actions();
   if (!session_->is_open()) {
@@ -276,9 +277,11 @@ void MainWindow::show_hq_page(HqPage page) {
   }
   switch (page) {
     case HqPage::reports:
-      if (stack_->currentWidget() != editor_) stack_->setCurrentWidget(reports_);
-      else close_editor();
-      reports_->table->setFocus();
+      // An open report belongs to the Reports page: it stays open.
+      if (stack_->currentWidget() != editor_) {
+        stack_->setCurrentWidget(reports_);
+        reports_->table->setFocus();
+      }
       break;
     case HqPage::import:
       stack_->setCurrentWidget(import_page_);

@@ -386,7 +386,7 @@ int main(int argc, char** argv) {
     editor->tabs->setCurrentIndex(5);
     editor->attachments_list->setCurrentRow(0);
     shot(&window, QStringLiteral("23-hq-report-view"));
-    window.show_hq_page(MainWindow::HqPage::reports);
+    editor->back_button->click();
   }
 
   window.show_hq_page(MainWindow::HqPage::dashboard);
