@@ -73,8 +73,13 @@ struct AmendOptions {
   std::string text, text_file;
 };
 
-struct ListOptions {
+// The report filters `report list` and `report search` share.
+struct FilterOptions {
   std::string status, type, from, to, region;
+};
+
+struct ListOptions {
+  FilterOptions filter;
   std::int64_t limit = kDefaultListLimit;
 };
 
@@ -85,6 +90,7 @@ struct ShowOptions {
 
 struct SearchOptions {
   std::vector<std::string> words;
+  FilterOptions filter;
   std::int64_t limit = kDefaultListLimit;
 };
 
@@ -475,7 +481,6 @@ void print_attachment_line(CliContext& ctx, const st::AttachmentInfo& a) {
 void run_add(CliContext& ctx, const AddOptions& options) {
   st::ReportDraft draft;
   apply_content(ctx, options.content, draft);
-  if (!options.content.clear.empty()) usage_error("--clear is for report edit");
   draft = normalized(std::move(draft));
 
   // Every attachment is opened before anything is written, so a missing file
@@ -563,7 +568,7 @@ std::string date_text(const st::PartialDate& date) {
   return date.value.empty() ? std::string("unknown") : date.value;
 }
 
-void run_list(CliContext& ctx, const ListOptions& options) {
+st::ReportFilter report_filter(const FilterOptions& options, std::int64_t limit) {
   st::ReportFilter filter;
   if (!options.status.empty()) {
     auto status = st::parse_report_status(options.status);
@@ -584,20 +589,43 @@ void run_list(CliContext& ctx, const ListOptions& options) {
     filter.date_to = options.to;
   }
   if (!options.region.empty()) filter.region = options.region;
-  if (options.limit < 1 || options.limit > st::kMaxListLimit) {
+  if (limit < 1 || limit > st::kMaxListLimit) {
     usage_error("--limit is 1.." + std::to_string(st::kMaxListLimit));
   }
-  filter.limit = options.limit;
+  filter.limit = limit;
+  return filter;
+}
+
+void add_filter_options(CLI::App* command, FilterOptions& o) {
+  command->add_option("--status", o.status, "draft, final or purged")->type_name("STATUS");
+  command->add_option("--type", o.type, "Only reports with an act of this type (key or code)")
+      ->type_name("TYPE");
+  command->add_option("--from", o.from, "Incident start on or after DATE (YYYY[-MM[-DD]])")
+      ->type_name("DATE");
+  command->add_option("--to", o.to, "Incident start on or before DATE (YYYY[-MM[-DD]])")
+      ->type_name("DATE");
+  command->add_option("--region", o.region, "Region, exact match")->type_name("TEXT");
+}
+
+// The `report list` JSON document (also `report search`'s), with each
+// report's origin in an HQ vault.
+void print_summaries_json(CliContext& ctx, const std::vector<st::ReportSummary>& reports,
+                          ReportOrigins& origins) {
+  auto list = nlohmann::json::parse(st::report_list_json(reports));
+  if (origins.is_hq()) {
+    for (auto& r : list) r["origin"] = origins.json(r.at("id").get<std::string>());
+  }
+  ctx.print_json(list);
+}
+
+void run_list(CliContext& ctx, const ListOptions& options) {
+  const st::ReportFilter filter = report_filter(options.filter, options.limit);
 
   auto vault = open_vault(ctx);
   auto reports = check(st::list_reports(vault.database(), filter), "cannot list the reports");
   ReportOrigins origins(vault);
   if (ctx.json()) {
-    auto list = nlohmann::json::parse(st::report_list_json(reports));
-    if (origins.is_hq()) {
-      for (auto& r : list) r["origin"] = origins.json(r.at("id").get<std::string>());
-    }
-    ctx.print_json(list);
+    print_summaries_json(ctx, reports, origins);
     return;
   }
   if (reports.empty()) {
@@ -780,23 +808,15 @@ void run_show(CliContext& ctx, const ShowOptions& options) {
 void run_search(CliContext& ctx, const SearchOptions& options) {
   std::string query;
   for (const auto& w : options.words) query += (query.empty() ? "" : " ") + w;
-  if (options.limit < 1 || options.limit > st::kMaxListLimit) {
-    usage_error("--limit is 1.." + std::to_string(st::kMaxListLimit));
-  }
+  const st::ReportFilter filter = report_filter(options.filter, options.limit);
   if (!st::fts_match_expression(query).ok()) {
     usage_error("the search query is empty, has no words, or is too long");
   }
   auto vault = open_vault(ctx);
-  st::SearchOptions search_options;
-  search_options.limit = options.limit;
-  auto hits = check(st::search_reports(vault.database(), query, search_options), "cannot search");
+  auto hits = check(st::search_report_summaries(vault.database(), query, filter), "cannot search");
   ReportOrigins origins(vault);
   if (ctx.json()) {
-    auto list = nlohmann::json::parse(st::search_hits_json(hits));
-    if (origins.is_hq()) {
-      for (auto& h : list) h["origin"] = origins.json(h.at("id").get<std::string>());
-    }
-    ctx.print_json(list);
+    print_summaries_json(ctx, hits, origins);
     return;
   }
   if (hits.empty()) {
@@ -977,14 +997,7 @@ void register_report_commands(CLI::App& app, CliContext& ctx) {
 
   auto list_options = std::make_shared<ListOptions>();
   auto* list = report->add_subcommand("list", "List reports, newest first (purged stubs only with --status purged)");
-  list->add_option("--status", list_options->status, "draft, final or purged")->type_name("STATUS");
-  list->add_option("--type", list_options->type, "Only reports with an act of this type (key or code)")
-      ->type_name("TYPE");
-  list->add_option("--from", list_options->from, "Incident start on or after DATE (YYYY[-MM[-DD]])")
-      ->type_name("DATE");
-  list->add_option("--to", list_options->to, "Incident start on or before DATE (YYYY[-MM[-DD]])")
-      ->type_name("DATE");
-  list->add_option("--region", list_options->region, "Region, exact match")->type_name("TEXT");
+  add_filter_options(list, list_options->filter);
   list->add_option("--limit", list_options->limit, "At most N reports (default 50)")->type_name("N");
   list->callback([&ctx, list_options] { run_list(ctx, *list_options); });
 
@@ -997,8 +1010,10 @@ void register_report_commands(CLI::App& app, CliContext& ctx) {
   auto search_options = std::make_shared<SearchOptions>();
   auto* search = report->add_subcommand(
       "search", "Full-text search of titles, narratives, places, names and tags (all words must "
-                "match; 'word*' matches a prefix; case-insensitive, Cyrillic and Latin)");
+                "match; 'word*' matches a prefix; case-insensitive, Cyrillic and Latin), with the "
+                "filters of 'report list'");
   search->add_option("QUERY", search_options->words, "Words to find")->required();
+  add_filter_options(search, search_options->filter);
   search->add_option("--limit", search_options->limit, "At most N hits (default 50)")->type_name("N");
   search->callback([&ctx, search_options] { run_search(ctx, *search_options); });
 

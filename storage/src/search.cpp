@@ -159,22 +159,9 @@ Result<std::vector<ReportSummary>> search_report_summaries(Database& db,
     return e == Error::sql_failed ? Error::search_query_invalid : e;
   };
 
-  // The index alone first: if it holds at most max_ranked matches, so do the
-  // filtered ones, and no report row needs reading to know it.
   auto counted = count_matches(db, *expression, max_ranked + 1);
   if (!counted) return fail(query_error(counted.error()));
-  bool ranked = *counted <= max_ranked;
-  if (!ranked && !clause->values.empty()) {
-    auto count = db.prepare("SELECT count(*) FROM (SELECT 1" + matches + " LIMIT ?" +
-                            std::to_string(limit_param) + ")");
-    if (!count) return fail(count.error());
-    count->bind(1, *expression);
-    detail::bind_filter(*count, *clause, kFirstFilterParam);
-    count->bind(limit_param, max_ranked + 1);
-    auto row = count->step();
-    if (!row) return fail(query_error(row.error()));
-    ranked = *row && count->column_int64(0) <= max_ranked;
-  }
+  const bool ranked = *counted <= max_ranked;
 
   // rank is read only for rows that pass the filter, so ranking costs what
   // the filtered matches cost.

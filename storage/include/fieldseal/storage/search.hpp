@@ -68,19 +68,17 @@ struct SearchOptions {
 // purged stubs are left out, and a purged report never matches since purge
 // unindexes it), paged by filter.limit (1..kMaxListLimit) and filter.offset.
 // Rows are ReportSummary, as list_reports returns them. filter.order is not
-// used: the order is search_reports' (see "Order"), with max_ranked
-// (0..kMaxRankedMatchesCap) counted over the matches that pass the filter:
-// best first (bm25, then rowid) when at most max_ranked of them, otherwise
-// newest first. With no filter beyond the default this returns the same
-// reports in the same order as search_reports.
+// used: the order is search_reports' (see "Order"), decided the same way
+// (bm25 when the words alone match at most max_ranked reports, 0..
+// kMaxRankedMatchesCap; otherwise newest first), so the result is always
+// search_reports' sequence with the reports the filter rejects left out.
 // search_query_invalid for the query (as fts_match_expression);
 // invalid_argument for limits and dates; unknown_act_type.
 //
-// Cost: the index is counted first (up to max_ranked + 1 matches, no report
-// rows read); only when the query matches more than max_ranked reports and a
-// filter is given are the matches joined to their rows to count the filtered
-// ones. A selective filter over a common word therefore reads up to one
-// report row per match, newest first, until the page is full.
+// Cost: as search_reports plus one report row read per match examined.
+// Ranked: at most max_ranked matches. Newest first: matches are read until
+// the page is full, so a filter that passes few of many matches reads many
+// rows (every match when it passes none).
 [[nodiscard]] Result<std::vector<ReportSummary>> search_report_summaries(
     Database& db, std::string_view user_query, const ReportFilter& filter,
     std::int64_t max_ranked = kDefaultMaxRankedMatches);
