@@ -516,9 +516,9 @@ void ExportDialog::show_outcome(Outcome outcome, const QStringList& recipients, 
     statement->setVisible(false);
     set_busy(false);
     if (*outcome.error == transport::Error::cancelled) {
-      status->setText(tr("Export cancelled: nothing was written and the vault is unchanged."));
+      status->setText(tr("Export cancelled: no file was left and no report changed."));
     } else {
-      status->setText(tr("The export failed: %1 Nothing was written and the vault is unchanged.")
+      status->setText(tr("The export failed: %1 No file was left and no report changed.")
                           .arg(TransportMessages::error(*outcome.error, outcome.storage_error)));
     }
     return;

@@ -53,10 +53,10 @@ RU = {
     "Sealing the reports…": "Запечатываем отчёты…",
     "Sealing the reports… %1 of %2": "Запечатываем отчёты… %1 из %2",
     "Cancelling…": "Отмена…",
-    "Export cancelled: nothing was written and the vault is unchanged.":
-        "Выгрузка отменена: ничего не записано, хранилище не изменилось.",
-    "The export failed: %1 Nothing was written and the vault is unchanged.":
-        "Выгрузка не удалась: %1 Ничего не записано, хранилище не изменилось.",
+    "Export cancelled: no file was left and no report changed.":
+        "Выгрузка отменена: файлов не осталось, ни один отчёт не изменился.",
+    "The export failed: %1 No file was left and no report changed.":
+        "Выгрузка не удалась: %1 Файлов не осталось, ни один отчёт не изменился.",
     "Sealed %n report(s) for %1.": (
         "Запечатан %n отчёт для: %1.",
         "Запечатано %n отчёта для: %1.",
