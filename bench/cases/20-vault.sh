@@ -21,6 +21,13 @@
 #            of wall time over a first pass (fresh connection) and a warm
 #            pass, and the warm pass's CPU time (CLOCK_THREAD_CPUTIME_ID),
 #            which a loaded machine does not inflate. Goal: p95 < 20 ms.
+#            Then, outside the 230 and their p50/p95 (per-kind lines on
+#            stderr only): prefixes of 2, 3, 5 and 6 letters, and the set
+#            through search_report_summaries with list filters (region,
+#            region + year, a region no report has).
+#   migrate  a vault made by an older fieldseal is migrated on its first
+#            open: `open` prints first_run_migrate_seconds (migration 4
+#            re-indexes every report for the prefix indexes).
 # Times are written into the table in seconds; the "Data" column says what.
 # Peak RSS is the whole process (GNU time), Argon2id unlock (2 × 64 MiB)
 # included. Per-kind search numbers go to stderr.
