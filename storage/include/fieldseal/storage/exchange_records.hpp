@@ -141,6 +141,8 @@ struct ExportRecord {
 // bundle: hex id} for every report. The export_log row is the reservation of
 // record.bundle_id (reserve_export_sequence; its sequence must equal
 // record.sequence), now completed, or, without a reservation, a new row.
+// record.file_count must be at least 1 (0 marks a reservation):
+// invalid_argument otherwise, as for no reports or no recipients.
 // constraint_failed when the sequence or bundle id is already recorded by
 // another bundle or the reservation was completed before; report_not_final
 // / purged / not_found for a report that cannot be exported. Nothing changes
