@@ -26,6 +26,7 @@
 #include "fieldseal/storage/contacts.hpp"
 #include "fieldseal/storage/reports.hpp"
 #include "fieldseal/transport/exchange.hpp"
+#include "gui_test_support.hpp"
 #include "receipt_dialog.hpp"
 #include "vault_session.hpp"
 
@@ -331,11 +332,13 @@ void TestGuiDashboard::receipt_is_accepted_by_the_field_vault() {
 
 void TestGuiDashboard::keyboard_and_accessible_names() {
   QCOMPARE(unnamed_controls(page_.get()), QStringList());
+  QCOMPARE(fieldseal::gui::test::mnemonic_clashes(page_.get()), QStringList());
   page_->create_receipt();
   ReceiptDialog* dialog = page_->receipt_dialog();
   QSignalSpy loaded(dialog, &ReceiptDialog::researchers_loaded);
   QTRY_VERIFY_WITH_TIMEOUT(loaded.count() >= 1, kWait);
   QCOMPARE(unnamed_controls(dialog), QStringList());
+  QCOMPARE(fieldseal::gui::test::mnemonic_clashes(dialog), QStringList());
   QVERIFY(dialog->create_button->isDefault());
   page_->close_dialogs();
   QVERIFY(page_->receipt_dialog() == nullptr);
