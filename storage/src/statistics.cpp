@@ -165,17 +165,27 @@ std::string dimension_sql(StatsDimension dimension, const std::string& where) {
              "ELSE substr(r.start_sort, 1, 7) END AS k, count(*) FROM reports r WHERE " +
              where + " GROUP BY k ORDER BY k IS NULL, k";
     case StatsDimension::act_type:
-      return "SELECT a.type_code AS k, count(DISTINCT r.num) AS n FROM reports r LEFT JOIN "
-             "report_acts a ON a.report_num = r.num WHERE " +
-             where + " GROUP BY k ORDER BY n DESC, k IS NULL, k";
+      // Driven by report_acts_by_type (type_code, report_num): the selected
+      // reports' nums are collected once from the covering index, not each
+      // report's acts looked up and sorted.
+      return "SELECT k, n FROM (SELECT a.type_code AS k, count(DISTINCT a.report_num) AS n FROM "
+             "report_acts a WHERE a.report_num IN (SELECT r.num FROM reports r WHERE " +
+             where +
+             ") GROUP BY a.type_code UNION ALL SELECT NULL, count(*) FROM reports r WHERE " +
+             where +
+             " AND NOT EXISTS (SELECT 1 FROM report_acts xa WHERE xa.report_num = r.num)) "
+             "WHERE n > 0 ORDER BY n DESC, k IS NULL, k";
     case StatsDimension::region:
       return "SELECT nullif(r.region, '') AS k, count(*) AS n FROM reports r WHERE " + where +
              " GROUP BY k ORDER BY n DESC, k IS NULL, k";
     case StatsDimension::sender:
-      return "SELECT o.sender AS k, count(*) AS n, (SELECT c.name FROM contacts c WHERE "
-             "c.signing_key = o.sender) AS name FROM reports r LEFT JOIN report_origin o ON "
-             "o.report_id = r.id WHERE " +
-             where + " GROUP BY k ORDER BY n DESC, k IS NULL, name IS NULL, name, k";
+      return "SELECT k, n, (SELECT c.name FROM contacts c WHERE c.signing_key = k) AS name FROM "
+             "(SELECT o.sender AS k, count(*) AS n FROM report_origin o WHERE o.report_id IN "
+             "(SELECT r.id FROM reports r WHERE " +
+             where +
+             ") GROUP BY o.sender UNION ALL SELECT NULL, count(*) FROM reports r WHERE " + where +
+             " AND NOT EXISTS (SELECT 1 FROM report_origin xo WHERE xo.report_id = r.id)) "
+             "WHERE n > 0 ORDER BY n DESC, k IS NULL, name IS NULL, name, k";
   }
   return {};
 }
