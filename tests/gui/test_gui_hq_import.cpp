@@ -318,7 +318,7 @@ void TestGuiHqImport::damaged_file_is_rejected_with_reason() {
   QCOMPARE(m->index(2, ImportResultsModel::col_details).data().toString(),
            QStringLiteral("The bundle is damaged or was altered (authentication failed)."));
   QVERIFY(import_->status_label->text().contains(
-      QStringLiteral("not imported; they changed nothing. The table says why.")));
+      QStringLiteral("1 bundle not imported; it changed nothing. The table says why.")));
   QCOMPARE(hq_report_count(), std::size_t{1});
 }
 
