@@ -22,6 +22,7 @@
 #include "fieldseal/crypto/hkdf.hpp"
 #include "fieldseal/storage/attachments.hpp"
 #include "fieldseal/storage/custody.hpp"
+#include "fieldseal/storage/exchange_records.hpp"
 #include "fieldseal/storage/report_json.hpp"
 #include "fieldseal/storage/reports.hpp"
 #include "fieldseal/storage/search.hpp"
@@ -919,7 +920,20 @@ void run_custody(CliContext& ctx, const IdOptions& options) {
   auto entries = st::list_custody(vault.database(), options.id);
   if (!entries.ok() && entries.error() == st::Error::not_found) failure("no report with that id");
   auto log = check(std::move(entries), "cannot read the custody log");
-  auto result = check(st::check_custody(vault.database(), options.id), "cannot check the custody log");
+  // An imported report's log is the sender's entries followed by this HQ's
+  // ("received"): each part must be signed by its own side.
+  const auto origin = check(st::report_origin(vault.database(), options.id),
+                            "cannot read where the report came from");
+  std::optional<crypto::Ed25519PublicKey> sender;
+  if (origin) {
+    auto key = crypto::Ed25519PublicKey::from_bytes(origin->sender);
+    if (!key.ok()) failure("the stored sender key of this report is invalid");
+    sender = key.value();
+  }
+  auto result = check(sender ? st::check_custody(vault.database(), options.id, &*sender,
+                                                 &vault.signing_key().public_key())
+                             : st::check_custody(vault.database(), options.id),
+                      "cannot check the custody log");
   if (ctx.json()) {
     ctx.print_json(nlohmann::json::parse(st::custody_json(log, result)));
   } else {

@@ -206,6 +206,11 @@ TEST_CASE("cli exchange: field -> HQ -> receipt -> purge of delivered, in-proces
   CHECK(json::parse(cli.ok("hq", {"--json", "report", "show", id}))["origin"]["sender_name"] == kAnna);
   CHECK(json::parse(cli.ok("field", {"--json", "report", "show", id})).count("origin") == 0);
   CHECK_THAT(shown, ContainsSubstring("Signature verifies"));
+  // HQ's custody view: the sender's entries, then HQ's "received", each part
+  // checked against its own side's key.
+  const auto hq_custody = cli.ok("hq", {"custody", id});
+  CHECK(std::regex_search(hq_custody, std::regex("\n[0-9]+ +[0-9TZ:-]+  received +bundle=")));
+  CHECK_THAT(hq_custody, ContainsSubstring("Chain verifies: "));
   const auto attachment_sha = sha256_hex(read_file(x.attachment));
   const auto saved = cli.path("saved.jpg");
   (void)cli.ok("hq", {"attachment", "save", id, attachment_sha, "-o", saved.string()});
