@@ -1,30 +1,34 @@
-# Runs the GUI test suite with HOME, XDG_CONFIG_HOME, XDG_DATA_HOME,
+# Runs the GUI test suite (every GUI test executable, one after the other:
+# TEST_BINARIES, separated by "|") with HOME, XDG_CONFIG_HOME, XDG_DATA_HOME,
 # XDG_CACHE_HOME, XDG_STATE_HOME and TMPDIR pointing into an empty directory,
 # then checks what was written: under HOME nothing but the preferences file,
 # which holds only the allowed keys; in TMPDIR nothing at all (the suite's own
 # temporary vaults and files are removed by it; the application writes none).
-if(NOT TEST_BINARY OR NOT WORK_DIR)
-  message(FATAL_ERROR "usage: cmake -DTEST_BINARY=… -DWORK_DIR=… -P fresh_home_check.cmake")
+if(NOT TEST_BINARIES OR NOT WORK_DIR)
+  message(FATAL_ERROR "usage: cmake -DTEST_BINARIES=a|b|… -DWORK_DIR=… -P fresh_home_check.cmake")
 endif()
+string(REPLACE "|" ";" test_binaries "${TEST_BINARIES}")
 file(REMOVE_RECURSE "${WORK_DIR}")
 set(home "${WORK_DIR}/home")
 set(tmp "${WORK_DIR}/tmp")
 file(MAKE_DIRECTORY "${home}" "${tmp}" "${WORK_DIR}/runtime")
 file(CHMOD "${WORK_DIR}/runtime" DIRECTORY_PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE)
 
-execute_process(
-  COMMAND ${CMAKE_COMMAND} -E env
-          --unset=DBUS_SESSION_BUS_ADDRESS --unset=FIELDSEAL_VAULT --unset=DISPLAY
-          --unset=WAYLAND_DISPLAY
-          HOME=${home} XDG_CONFIG_HOME=${home}/.config XDG_DATA_HOME=${home}/.local/share
-          XDG_CACHE_HOME=${home}/.cache XDG_STATE_HOME=${home}/.local/state
-          XDG_RUNTIME_DIR=${WORK_DIR}/runtime TMPDIR=${tmp} QT_QPA_PLATFORM=offscreen
-          FIELDSEAL_GUI_TEST_WRITE_PREFERENCES=1
-          ${TEST_BINARY}
-  RESULT_VARIABLE rc)
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "the GUI test suite failed under a fresh HOME (exit ${rc})")
-endif()
+foreach(test_binary IN LISTS test_binaries)
+  execute_process(
+    COMMAND ${CMAKE_COMMAND} -E env
+            --unset=DBUS_SESSION_BUS_ADDRESS --unset=FIELDSEAL_VAULT --unset=DISPLAY
+            --unset=WAYLAND_DISPLAY
+            HOME=${home} XDG_CONFIG_HOME=${home}/.config XDG_DATA_HOME=${home}/.local/share
+            XDG_CACHE_HOME=${home}/.cache XDG_STATE_HOME=${home}/.local/state
+            XDG_RUNTIME_DIR=${WORK_DIR}/runtime TMPDIR=${tmp} QT_QPA_PLATFORM=offscreen
+            FIELDSEAL_GUI_TEST_WRITE_PREFERENCES=1
+            ${test_binary}
+    RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "${test_binary} failed under a fresh HOME (exit ${rc})")
+  endif()
+endforeach()
 
 set(settings "${home}/.config/fieldseal/fieldseal-gui.ini")
 file(GLOB_RECURSE written LIST_DIRECTORIES false "${home}/*" "${home}/.*")
