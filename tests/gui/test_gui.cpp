@@ -34,6 +34,7 @@
 #include "fieldseal/storage/attachments.hpp"
 #include "fieldseal/storage/custody.hpp"
 #include "fieldseal/transport/exchange.hpp"
+#include "gui_test_support.hpp"
 #include "receipt_dialog.hpp"  // before dashboard_page.hpp: its inline accessor needs the type
 #include "dashboard_page.hpp"
 #include "hq_import_page.hpp"
@@ -51,6 +52,8 @@
 
 using namespace fieldseal;
 using namespace fieldseal::gui;
+using fieldseal::gui::test::accept_next_message_box;
+using fieldseal::gui::test::mnemonic_clashes;
 
 namespace {
 
@@ -59,24 +62,6 @@ const QString kPassphrase = QStringLiteral("correct horse battery staple 42");
 const QString kTitle = QStringLiteral("Задержание Ивана Петрова у станции Тверская");
 const QString kNarrative =
     QStringLiteral("Police detained the journalist after the picket; held overnight.");
-
-// Clicks the accepting button of the next message box that opens.
-void accept_next_message_box() {
-  auto* timer = new QTimer;
-  timer->setInterval(20);
-  QObject::connect(timer, &QTimer::timeout, timer, [timer]() {
-    auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-    if (!box) return;
-    for (QAbstractButton* b : box->buttons())
-      if (box->buttonRole(b) == QMessageBox::AcceptRole) {
-        timer->stop();
-        timer->deleteLater();
-        b->click();
-        return;
-      }
-  });
-  timer->start();
-}
 
 QString hq_card_text() {
   const auto identity = crypto::X25519Identity::generate();
@@ -89,28 +74,6 @@ QString hq_card_text() {
   auto text = crypto::write_card(card, signer);
   if (!text.ok()) return {};
   return qs(*text);
-}
-
-// Mnemonics (Alt+letter) used twice among the visible labels with buddies,
-// buttons and tabs under `root`.
-QStringList mnemonic_clashes(QWidget* root) {
-  QMap<QChar, QStringList> seen;
-  const auto add = [&seen](const QString& text) {
-    qsizetype i = text.indexOf(u'&');
-    while (i >= 0 && i + 1 < text.size() && text[i + 1] == u'&') i = text.indexOf(u'&', i + 2);
-    if (i >= 0 && i + 1 < text.size()) seen[text[i + 1].toLower()] << text;
-  };
-  for (QWidget* w : root->findChildren<QWidget*>()) {
-    if (!w->isVisible()) continue;
-    if (auto* l = qobject_cast<QLabel*>(w); l && l->buddy()) add(l->text());
-    if (auto* b = qobject_cast<QAbstractButton*>(w)) add(b->text());
-    if (auto* t = qobject_cast<QTabBar*>(w))
-      for (int i = 0; i < t->count(); ++i) add(t->tabText(i));
-  }
-  QStringList clashes;
-  for (auto it = seen.cbegin(); it != seen.cend(); ++it)
-    if (it.value().size() > 1) clashes << it.value().join(QStringLiteral(" / "));
-  return clashes;
 }
 
 QStringList editor_mnemonic_clashes(MainWindow* window) {
