@@ -5,10 +5,24 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <string>
+
+#include <stdlib.h>
 
 #include "fieldseal/transport/zstd_stream.hpp"
 
 namespace fieldseal::transport::test {
+
+TempDir::TempDir() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "fieldseal-transport-XXXXXX").string();
+  REQUIRE(mkdtemp(pattern.data()) != nullptr);
+  path_ = pattern;
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  std::filesystem::remove_all(path_, ignored);
+}
 
 Bytes bytes_of(std::string_view text) { return Bytes(text.begin(), text.end()); }
 

@@ -2,6 +2,7 @@
 // Shared builders for the transport tests: keys, deterministic data, bundles,
 // hand-made tar archives and plaintexts sealed with age.
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,20 @@
 namespace fieldseal::transport::test {
 
 using Bytes = std::vector<std::uint8_t>;
+
+// A new empty directory under the system's temporary directory, removed with
+// everything in it when the object goes out of scope.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  [[nodiscard]] const std::filesystem::path& path() const noexcept { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
 
 Bytes bytes_of(std::string_view text);
 // `text` with the first `from` replaced by `to` (which must occur).

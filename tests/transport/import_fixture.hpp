@@ -2,7 +2,6 @@
 // A field vault and an HQ vault that know each other's cards, in a private
 // temporary directory, with export and import shortcuts and a dump of the
 // HQ vault's content (tests/transport/test_import_*.cpp).
-#include <stdlib.h>
 
 #include <filesystem>
 #include <string>
@@ -22,28 +21,12 @@ namespace fieldseal::transport::test {
 
 namespace fs = std::filesystem;
 
-class TempPath {
- public:
-  TempPath() {
-    std::string pattern = (fs::temp_directory_path() / "fs-import-XXXXXX").string();
-    REQUIRE(mkdtemp(pattern.data()) != nullptr);
-    path = pattern;
-  }
-  ~TempPath() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  TempPath(const TempPath&) = delete;
-  TempPath& operator=(const TempPath&) = delete;
-  fs::path path;
-};
-
 class ImportWorld {
-  TempPath dir_;
+  TempDir dir_;
 
  public:
-  storage::Vault field = make(dir_.path / "field", storage::Role::field, "Researcher");
-  storage::Vault hq = make(dir_.path / "hq", storage::Role::hq, "HQ");
+  storage::Vault field = make(dir_.path() / "field", storage::Role::field, "Researcher");
+  storage::Vault hq = make(dir_.path() / "hq", storage::Role::hq, "HQ");
 
   ImportWorld() {
     enroll(hq, field);
@@ -62,7 +45,7 @@ class ImportWorld {
     REQUIRE(storage::add_contact(into.database(), *text).ok());
   }
 
-  [[nodiscard]] fs::path out(const std::string& name) const { return dir_.path / name; }
+  [[nodiscard]] fs::path out(const std::string& name) const { return dir_.path() / name; }
 
   // A final report in `v` with one attachment of `attachment` bytes (none if empty).
   static std::string final_report(storage::Vault& v, const std::string& title, const Bytes& attachment = {}) {

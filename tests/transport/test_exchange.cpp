@@ -1,7 +1,6 @@
 // Exchange between vaults (exchange.hpp): export from a field vault, import
 // into an HQ vault with quarantine, duplicate and replay checks, receipts and
 // purge, and bad input that must leave the HQ vault's content unchanged.
-#include <stdlib.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -31,27 +30,9 @@ namespace fs = std::filesystem;
 using namespace fieldseal;
 using namespace fieldseal::transport;
 using fieldseal::transport::test::Bytes;
+using fieldseal::transport::test::TempDir;
 
 namespace {
-
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "fs-exchange-XXXXXX").string();
-    REQUIRE(mkdtemp(pattern.data()) != nullptr);
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  [[nodiscard]] const fs::path& path() const noexcept { return path_; }
-
- private:
-  fs::path path_;
-};
 
 Bytes read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);

@@ -27,18 +27,6 @@ bool have_tools() {
                      "command -v tar >/dev/null 2>&1") == 0;
 }
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    path = fs::temp_directory_path() / ("fieldseal-transport-" + to_hex(new_bundle_id()));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
-
 void write_file(const fs::path& p, const Bytes& data) {
   std::ofstream out(p, std::ios::binary);
   out.write(reinterpret_cast<const char*>(data.data()), static_cast<std::streamsize>(data.size()));
@@ -55,7 +43,7 @@ int run(const std::string& command) { return std::system(command.c_str()); }
 std::string key_file(const Keys& keys, const TempDir& dir) {
   auto secret = keys.hq.to_secret_string();
   auto text = secret.read();
-  fs::path p = dir.path / "hq.key";
+  fs::path p = dir.path() / "hq.key";
   write_file(p, Bytes(text.span().begin(), text.span().end()));
   return p.string();
 }
@@ -79,13 +67,13 @@ TEST_CASE("transport: age -d | zstd -d | tar -x recovers the bundle", "[transpor
     TempDir dir;
     std::string key = key_file(keys, dir);
     Sealed sealed = seal(content, keys, {keys.hq.recipient(), keys.hq2.recipient()}, armor);
-    fs::path bundle = dir.path / "b";
+    fs::path bundle = dir.path() / "b";
     write_file(bundle, sealed.file);
-    fs::path out = dir.path / "out";
+    fs::path out = dir.path() / "out";
     fs::create_directories(out);
-    REQUIRE(run("age -d -i '" + key + "' '" + bundle.string() + "' > '" + (dir.path / "plain").string() + "'") == 0);
-    CHECK(fs::file_size(dir.path / "plain") == sealed.summary.plaintext_bytes);
-    REQUIRE(run("zstd -q -d -c '" + (dir.path / "plain").string() + "' | tar -x -C '" + out.string() + "'") == 0);
+    REQUIRE(run("age -d -i '" + key + "' '" + bundle.string() + "' > '" + (dir.path() / "plain").string() + "'") == 0);
+    CHECK(fs::file_size(dir.path() / "plain") == sealed.summary.plaintext_bytes);
+    REQUIRE(run("zstd -q -d -c '" + (dir.path() / "plain").string() + "' | tar -x -C '" + out.string() + "'") == 0);
     check_extracted(out, content, sealed);
   }
 }
@@ -111,7 +99,7 @@ TEST_CASE("transport: split parts are recoverable with age, tail and the pipelin
   TempDir dir;
   std::string key = key_file(keys, dir);
   Files files;
-  files.dir = dir.path;
+  files.dir = dir.path();
   crypto::MemorySource whole(sealed.file);
   SplitOptions options;
   options.max_part_bytes = 200'000;
@@ -120,21 +108,21 @@ TEST_CASE("transport: split parts are recoverable with age, tail and the pipelin
                             sealed.summary.manifest.bundle_id, recipients, options, files);
   REQUIRE(count.ok());
   REQUIRE(*count >= 4);
-  std::string joined = (dir.path / "whole.age").string();
+  std::string joined = (dir.path() / "whole.age").string();
   for (std::uint32_t k = 1; k <= *count; ++k)
-    REQUIRE(run("age -d -i '" + key + "' '" + (dir.path / ("part-" + std::to_string(k))).string() +
+    REQUIRE(run("age -d -i '" + key + "' '" + (dir.path() / ("part-" + std::to_string(k))).string() +
                 "' | tail -c +89 >> '" + joined + "'") == 0);
   CHECK(read_file(joined) == sealed.file);
-  fs::path out = dir.path / "out";
+  fs::path out = dir.path() / "out";
   fs::create_directories(out);
   REQUIRE(run("age -d -i '" + key + "' '" + joined + "' | zstd -q -d | tar -x -C '" + out.string() + "'") == 0);
   check_extracted(out, content, sealed);
 
   // fieldseal itself joins the parts whatever they are called, in directory order.
-  fs::path renamed = dir.path / "inbox";
+  fs::path renamed = dir.path() / "inbox";
   fs::create_directories(renamed);
   for (std::uint32_t k = 1; k <= *count; ++k)
-    fs::rename(dir.path / ("part-" + std::to_string(k)), renamed / (to_hex(new_bundle_id()) + ".txt"));
+    fs::rename(dir.path() / ("part-" + std::to_string(k)), renamed / (to_hex(new_bundle_id()) + ".txt"));
   std::vector<fs::path> found;
   for (const auto& entry : fs::directory_iterator(renamed)) found.push_back(entry.path());
   REQUIRE(found.size() == *count);
@@ -176,15 +164,15 @@ TEST_CASE("transport: a bundle re-encrypted by the age binary keeps or breaks th
   Sealed sealed = seal(content, keys, {keys.hq.recipient()});
   TempDir dir;
   std::string key = key_file(keys, dir);
-  write_file(dir.path / "b", sealed.file);
-  std::string plain = (dir.path / "plain").string();
-  REQUIRE(run("age -d -i '" + key + "' '" + (dir.path / "b").string() + "' > '" + plain + "'") == 0);
-  REQUIRE(run("age -r " + keys.hq.recipient().to_string() + " -o '" + (dir.path / "same").string() + "' '" + plain +
+  write_file(dir.path() / "b", sealed.file);
+  std::string plain = (dir.path() / "plain").string();
+  REQUIRE(run("age -d -i '" + key + "' '" + (dir.path() / "b").string() + "' > '" + plain + "'") == 0);
+  REQUIRE(run("age -r " + keys.hq.recipient().to_string() + " -o '" + (dir.path() / "same").string() + "' '" + plain +
               "'") == 0);
-  auto same = open_bundle(read_file(dir.path / "same"), ids);
+  auto same = open_bundle(read_file(dir.path() / "same"), ids);
   REQUIRE(same.ok());
   CHECK(same->entries.size() == content.entries.size());
   REQUIRE(run("age -r " + keys.hq.recipient().to_string() + " -r " + keys.other.recipient().to_string() + " -o '" +
-              (dir.path / "more").string() + "' '" + plain + "'") == 0);
-  CHECK(open_bundle(read_file(dir.path / "more"), ids).error() == Error::recipient_binding_failed);
+              (dir.path() / "more").string() + "' '" + plain + "'") == 0);
+  CHECK(open_bundle(read_file(dir.path() / "more"), ids).error() == Error::recipient_binding_failed);
 }
