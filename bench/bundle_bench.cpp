@@ -3,11 +3,25 @@
 //   bundle_bench setup DIR SIZE_MIB
 //   bundle_bench export DIR OUT       DIR/field: every final report to "Bench HQ", into OUT
 //   bundle_bench import DIR FILE      DIR/hq: import FILE
+//   bundle_bench floor-read DIR       DIR/field: read every attachment out of the vault
+//   bundle_bench floor-sha256 FILE    SHA-256 of FILE
 //
-// export and import print "seconds=", "peak_rss_kib=" and "bytes=" lines for
-// the call of the exchange API alone: after the vault is unlocked, with the
-// peak RSS reset (VmHWM, through /proc/self/clear_refs) so that the unlock's
-// Argon2id memory is not counted.
+// export and import print "seconds=", "cpu_seconds=", "peak_rss_kib=" and
+// "bytes=" lines for the call of the exchange API alone: after the vault is
+// unlocked, with the peak RSS reset (VmHWM, through /proc/self/clear_refs) so
+// that the unlock's Argon2id memory is not counted.
+//
+// The two floors print the same lines. They are the least work any export or
+// import in the fixed format must do, measured with the same libraries:
+//   floor-read    every attachment of every report read back through the
+//                 storage API (storage::read_attachment into a sink that
+//                 discards: SQLCipher page decryption and, as the read path
+//                 always does, the stored SHA-256 checked on a second
+//                 thread), after the unlock. An export must read these bytes.
+//   floor-sha256  libsodium's streaming SHA-256 (crypto_hash_sha256 via
+//                 crypto::Sha256) of a plain file in 64 KiB reads. An import
+//                 must check every entry's SHA-256; the largest entry (the
+//                 video) is one sequential hash that no thread can split.
 //
 // creates, in the empty directory DIR:
 //   field/      a field vault "Bench Researcher" holding the data below
@@ -29,6 +43,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
@@ -37,10 +52,12 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "fieldseal/crypto/hkdf.hpp"
 #include "fieldseal/crypto/io.hpp"
 #include "fieldseal/crypto/kdf.hpp"
 #include "fieldseal/crypto/secret_buffer.hpp"
@@ -58,6 +75,7 @@ namespace st = fieldseal::storage;
 constexpr std::uint64_t kMiB = 1ull << 20;
 constexpr std::size_t kTextReports = 1600;
 constexpr std::size_t kVideoChunk = 1u << 20;
+constexpr std::size_t kHashRead = 64u << 10;
 
 [[noreturn]] void die(const std::string& what) {
   std::fprintf(stderr, "bundle_bench: %s\n", what.c_str());
@@ -240,11 +258,73 @@ int run_import(const fs::path& dir, const fs::path& file) {
   const std::vector<fs::path> files{file};
   reset_peak_rss();
   const auto start = std::chrono::steady_clock::now();
+  const double cpu_start = cpu_seconds();
   auto result = must(fieldseal::transport::import_files(vault, files), "import failed");
   if (result.bundles.size() != 1 || result.bundles[0].status != fieldseal::transport::ImportStatus::imported) {
     die("the bundle was not imported");
   }
   print_section(start, fs::file_size(file));
+  std::printf("cpu_seconds=%.3f\n", cpu_seconds() - cpu_start);
+  return 0;
+}
+
+// Counts what it is given and keeps nothing.
+class CountingSink final : public fieldseal::crypto::ByteSink {
+ public:
+  [[nodiscard]] fieldseal::crypto::Result<void> write(std::span<const std::uint8_t> data) override {
+    bytes_ += data.size();
+    return {};
+  }
+  [[nodiscard]] std::uint64_t bytes() const noexcept { return bytes_; }
+
+ private:
+  std::uint64_t bytes_ = 0;
+};
+
+int run_floor_read(const fs::path& dir) {
+  auto vault = open(dir / "field");
+  st::ReportFilter filter;
+  filter.status = st::ReportStatus::final;
+  filter.limit = st::kMaxListLimit;
+  reset_peak_rss();
+  const double cpu_start = cpu_seconds();
+  const auto start = std::chrono::steady_clock::now();
+  CountingSink sink;
+  for (;; filter.offset += filter.limit) {
+    const auto page = must(st::list_reports(vault.database(), filter), "cannot list the reports");
+    for (const auto& report : page) {
+      for (const auto& attachment : must(st::list_attachments(vault.database(), report.id), "cannot list attachments")) {
+        must(st::read_attachment(vault.database(), report.id, attachment.sha256, sink), "cannot read an attachment");
+      }
+    }
+    if (page.size() < static_cast<std::size_t>(filter.limit)) break;
+  }
+  print_section(start, sink.bytes());
+  std::printf("cpu_seconds=%.3f\n", cpu_seconds() - cpu_start);
+  return 0;
+}
+
+int run_floor_sha256(const fs::path& file) {
+  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) die("cannot open the file");
+  reset_peak_rss();
+  const double cpu_start = cpu_seconds();
+  const auto start = std::chrono::steady_clock::now();
+  fieldseal::crypto::Sha256 hash;
+  std::vector<std::uint8_t> buffer(kHashRead);
+  std::uint64_t bytes = 0;
+  for (;;) {
+    const auto n = ::read(fd, buffer.data(), buffer.size());
+    if (n < 0) die("cannot read the file");
+    if (n == 0) break;
+    hash.update(std::span<const std::uint8_t>(buffer.data(), static_cast<std::size_t>(n)));
+    bytes += static_cast<std::uint64_t>(n);
+  }
+  std::array<std::uint8_t, fieldseal::crypto::kSha256Bytes> digest{};
+  hash.finish(digest);
+  ::close(fd);
+  print_section(start, bytes);
+  std::printf("cpu_seconds=%.3f\nsha256_first_byte=%02x\n", cpu_seconds() - cpu_start, digest[0]);
   return 0;
 }
 
@@ -256,6 +336,10 @@ int main(int argc, char** argv) {
   }
   if (argc == 4 && std::string_view(argv[1]) == "export") return run_export(argv[2], argv[3]);
   if (argc == 4 && std::string_view(argv[1]) == "import") return run_import(argv[2], argv[3]);
-  std::fprintf(stderr, "usage: bundle_bench setup DIR SIZE_MIB | export DIR OUT | import DIR FILE\n");
+  if (argc == 3 && std::string_view(argv[1]) == "floor-read") return run_floor_read(argv[2]);
+  if (argc == 3 && std::string_view(argv[1]) == "floor-sha256") return run_floor_sha256(argv[2]);
+  std::fprintf(stderr,
+               "usage: bundle_bench setup DIR SIZE_MIB | export DIR OUT | import DIR FILE | floor-read DIR | "
+               "floor-sha256 FILE\n");
   return 2;
 }

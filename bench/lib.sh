@@ -4,6 +4,7 @@ BENCH_CASES=()
 declare -A BENCH_TARGETS=()
 BENCH_ROWS=()
 MEASURED_SECONDS=0
+MEASURED_CPU_SECONDS=0
 MEASURED_RSS_KIB=0
 # A command run before every measured run (e.g. removing the last output).
 BENCH_BEFORE=""
@@ -17,26 +18,38 @@ bench_register() {
 }
 
 # measure CMD…: runs CMD BENCH_RUNS times with stdout to /dev/null (unless the
-# command redirects itself); sets MEASURED_SECONDS to the median wall time and
-# MEASURED_RSS_KIB to the largest peak RSS. A failing run aborts the bench.
+# command redirects itself); sets MEASURED_SECONDS to the median wall time,
+# MEASURED_CPU_SECONDS to the median CPU time (user + system of the command
+# and every child it waited for, GNU time's %U + %S: for a shell pipeline the
+# sum over its processes) and MEASURED_RSS_KIB to the largest peak RSS. A
+# failing run aborts the bench. Cases that want the CPU figure in the table
+# put it in the row's label (cpu_label).
 measure() {
-  local times=() rss_max=0 i start end rss
+  local times=() cpus=() rss_max=0 i start end rss user sys
   for ((i = 0; i < BENCH_RUNS; i++)); do
     if [ -n "$BENCH_BEFORE" ]; then eval "$BENCH_BEFORE"; fi
     start=$(date +%s%N)
-    if ! /usr/bin/time -f '%M' -o "$BENCH_WORK/time.out" "$@" >/dev/null; then
+    if ! /usr/bin/time -f '%M %U %S' -o "$BENCH_WORK/time.out" "$@" >/dev/null; then
       echo "bench: command failed: $*" >&2
       exit 1
     fi
     end=$(date +%s%N)
-    rss=$(tail -n 1 "$BENCH_WORK/time.out")
+    read -r rss user sys < <(tail -n 1 "$BENCH_WORK/time.out")
     times+=($((end - start)))
+    cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')")
     [ "$rss" -gt "$rss_max" ] && rss_max=$rss
   done
   local median_ns
   median_ns=$(printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
   MEASURED_SECONDS=$(awk -v ns="$median_ns" 'BEGIN { printf "%.2f", ns / 1e9 }')
+  MEASURED_CPU_SECONDS=$(printf '%s\n' "${cpus[@]}" | sort -g | awk '{ a[NR] = $1 } END { printf "%.2f", a[int((NR + 1) / 2)] }')
   MEASURED_RSS_KIB=$rss_max
+}
+
+# cpu_label LABEL: LABEL with "; CPU N s, load L" (MEASURED_CPU_SECONDS of the
+# last measure() and the 1-minute load average now), the form bundle rows use.
+cpu_label() {
+  echo "$1; CPU $MEASURED_CPU_SECONDS s, load $(cut -d' ' -f1 /proc/loadavg)"
 }
 
 # add_row BENCHMARK TOOL DATA BYTES: records the last measure() as a row.
