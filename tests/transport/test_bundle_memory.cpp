@@ -77,7 +77,8 @@ class GeneratedSource final : public crypto::ByteSource {
  public:
   GeneratedSource(std::uint64_t size, std::uint64_t seed) noexcept : left_(size), state_(seed | 1) {}
   [[nodiscard]] crypto::Result<std::size_t> read(std::span<std::uint8_t> out) override {
-    const auto n = std::min<std::size_t>({static_cast<std::size_t>(std::min<std::uint64_t>(left_, kGeneratorChunk)), out.size()});
+    const auto left = static_cast<std::size_t>(std::min<std::uint64_t>(left_, kGeneratorChunk));
+    const std::size_t n = std::min(left, out.size());
     for (std::size_t i = 0; i < n; i += sizeof state_) {
       state_ ^= state_ << 13;
       state_ ^= state_ >> 7;
