@@ -3,12 +3,17 @@
 // each test stays one source file in tests/gui/CMakeLists.txt).
 #include <QAbstractButton>
 #include <QApplication>
+#include <QCoreApplication>
 #include <QLabel>
 #include <QMap>
 #include <QMessageBox>
 #include <QStringList>
 #include <QTabBar>
+#include <QTest>
 #include <QTimer>
+#include <QTranslator>
+
+#include "common.hpp"
 
 namespace fieldseal::gui::test {
 
@@ -51,6 +56,27 @@ inline QStringList mnemonic_clashes(QWidget* root) {
   for (auto it = seen.cbegin(); it != seen.cend(); ++it)
     if (it.value().size() > 1) clashes << it.value().join(QStringLiteral(" / "));
   return clashes;
+}
+
+// The language loop of a test's "screenshots" slot (which first skips itself
+// unless its screenshot folder variable is set): installs English, then
+// Russian, and calls shoot(lang) with each. For Russian, the .qm file named
+// by the environment variable `extra_qm_variable`, if it loads, is installed
+// on top: a page's new strings can then be previewed in Russian before the
+// project's .ts files are regenerated. Stops after a failed check; ends with
+// English installed.
+template <class Shoot>
+void for_each_screenshot_language(const char* extra_qm_variable, Shoot&& shoot) {
+  QTranslator extra;
+  for (const QString& lang : {QStringLiteral("en"), QStringLiteral("ru")}) {
+    install_language(lang);
+    if (lang == QLatin1String("ru") && extra.load(qEnvironmentVariable(extra_qm_variable)))
+      QCoreApplication::installTranslator(&extra);
+    shoot(lang);
+    QCoreApplication::removeTranslator(&extra);
+    if (QTest::currentTestFailed()) break;
+  }
+  install_language(QStringLiteral("en"));
 }
 
 }  // namespace fieldseal::gui::test

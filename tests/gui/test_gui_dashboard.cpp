@@ -16,7 +16,6 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTranslator>
 #include <filesystem>
 #include <optional>
 
@@ -32,6 +31,7 @@
 
 using namespace fieldseal;
 using namespace fieldseal::gui;
+using fieldseal::gui::test::for_each_screenshot_language;
 namespace fs = std::filesystem;
 
 namespace {
@@ -363,11 +363,7 @@ void TestGuiDashboard::screenshots() {
   // strings to preview Russian before the .ts files are regenerated.
   const QString dir = qEnvironmentVariable("FIELDSEAL_DASHBOARD_SCREENSHOTS");
   if (dir.isEmpty()) QSKIP("FIELDSEAL_DASHBOARD_SCREENSHOTS not set");
-  QTranslator extra;
-  for (const QString& lang : {QStringLiteral("en"), QStringLiteral("ru")}) {
-    install_language(lang);
-    if (lang == QLatin1String("ru") && extra.load(qEnvironmentVariable("FIELDSEAL_DASHBOARD_EXTRA_QM")))
-      QCoreApplication::installTranslator(&extra);
+  for_each_screenshot_language("FIELDSEAL_DASHBOARD_EXTRA_QM", [&](const QString& lang) {
     DashboardPage page(session_.get());
     page.resize(900, 720);
     page.show();
@@ -380,9 +376,7 @@ void TestGuiDashboard::screenshots() {
     QTRY_VERIFY_WITH_TIMEOUT(loaded.count() >= 1, kWait);
     QVERIFY(page.receipt_dialog()->grab().save(dir + QStringLiteral("/receipt_%1.png").arg(lang)));
     page.close_dialogs();
-    QCoreApplication::removeTranslator(&extra);
-  }
-  install_language(QStringLiteral("en"));
+  });
 }
 
 void TestGuiDashboard::cleanupTestCase() {

@@ -28,7 +28,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
-#include <QTranslator>
 #include <QUrl>
 #include <filesystem>
 #include <fstream>
@@ -49,6 +48,7 @@
 using namespace fieldseal;
 using namespace fieldseal::gui;
 using fieldseal::gui::test::accept_next_message_box;
+using fieldseal::gui::test::for_each_screenshot_language;
 using fieldseal::gui::test::mnemonic_clashes;
 namespace fs = std::filesystem;
 
@@ -592,17 +592,11 @@ void TestGuiHqImport::accessible_names_and_clear() {
 
 void TestGuiHqImport::screenshots() {
   // Set FIELDSEAL_HQ_SCREENSHOTS to a folder to look at the pages (both
-  // languages); the Russian .qm only has these strings once translations
-  // are regenerated.
+  // languages); FIELDSEAL_HQ_EXTRA_QM: a .qm of these pages' strings to
+  // preview Russian before the project's .ts files are regenerated.
   const QString dir = qEnvironmentVariable("FIELDSEAL_HQ_SCREENSHOTS");
   if (dir.isEmpty()) QSKIP("FIELDSEAL_HQ_SCREENSHOTS not set");
-  // FIELDSEAL_HQ_EXTRA_QM: a .qm of these pages' strings to preview Russian
-  // before the project's .ts files are regenerated.
-  QTranslator extra;
-  for (const QString& lang : {QStringLiteral("en"), QStringLiteral("ru")}) {
-    install_language(lang);
-    if (lang == QLatin1String("ru") && extra.load(qEnvironmentVariable("FIELDSEAL_HQ_EXTRA_QM")))
-      QCoreApplication::installTranslator(&extra);
+  for_each_screenshot_language("FIELDSEAL_HQ_EXTRA_QM", [&](const QString& lang) {
     HqImportPage page(session_.get());
     page.resize(900, 560);
     page.show();
@@ -631,9 +625,7 @@ void TestGuiHqImport::screenshots() {
     QTest::qWait(50);  // let the layout follow the texts
     QVERIFY2(mnemonic_clashes(&q).isEmpty(), qPrintable(mnemonic_clashes(&q).join(u',')));
     QVERIFY(q.grab().save(dir + QStringLiteral("/quarantine_%1.png").arg(lang)));
-  }
-  QCoreApplication::removeTranslator(&extra);
-  install_language(QStringLiteral("en"));
+  });
 }
 
 void TestGuiHqImport::cleanupTestCase() {
