@@ -4,18 +4,22 @@
 // or stored would show as a wrong digest or wrong bytes; and they stop the
 // transfer half-way, where the hashing thread must still be wound down and
 // nothing stored.
-#include <algorithm>
-
 #include <catch2/catch_test_macros.hpp>
 
 #include "fieldseal/crypto/hkdf.hpp"
 #include "fieldseal/crypto/io.hpp"
 #include "fieldseal/storage/attachments.hpp"
+#include "attachment_test_support.hpp"
 #include "report_fixture.hpp"
 
 using namespace fieldseal;
 using namespace fieldseal::storage;
+using fieldseal::storage::test::BreakingSource;
+using fieldseal::storage::test::FullSink;
+using fieldseal::storage::test::ShortReadSource;
 using fieldseal::storage::test::Vault;
+using fieldseal::storage::test::count;
+using fieldseal::storage::test::new_report;
 
 namespace {
 
@@ -31,82 +35,19 @@ std::vector<std::uint8_t> counting_bytes(std::size_t size) {
   return out;
 }
 
-// Gives `data` in reads of an odd size that never lines up with a chunk.
-class OddSource final : public crypto::ByteSource {
- public:
-  explicit OddSource(std::span<const std::uint8_t> data) : data_(data) {}
-  crypto::Result<std::size_t> read(std::span<std::uint8_t> out) override {
-    const std::size_t n = std::min({out.size(), data_.size() - offset_, std::size_t{77777}});
-    std::copy_n(data_.begin() + static_cast<std::ptrdiff_t>(offset_), n, out.begin());
-    offset_ += n;
-    return n;
-  }
-
- private:
-  std::span<const std::uint8_t> data_;
-  std::size_t offset_ = 0;
-};
-
-// Gives `data` until `fail_at` bytes, then a read error.
-class BreakingSource final : public crypto::ByteSource {
- public:
-  BreakingSource(std::span<const std::uint8_t> data, std::size_t fail_at)
-      : data_(data), fail_at_(fail_at) {}
-  crypto::Result<std::size_t> read(std::span<std::uint8_t> out) override {
-    if (offset_ >= fail_at_) return fieldseal::fail(crypto::Error::io_read);
-    const std::size_t n = std::min(out.size(), fail_at_ - offset_);
-    std::copy_n(data_.begin() + static_cast<std::ptrdiff_t>(offset_), n, out.begin());
-    offset_ += n;
-    return n;
-  }
-
- private:
-  std::span<const std::uint8_t> data_;
-  std::size_t fail_at_;
-  std::size_t offset_ = 0;
-};
-
-// Accepts `limit` bytes, then fails.
-class FullSink final : public crypto::ByteSink {
- public:
-  explicit FullSink(std::size_t limit) : limit_(limit) {}
-  crypto::Result<void> write(std::span<const std::uint8_t> data) override {
-    if (written_ + data.size() > limit_) return fieldseal::fail(crypto::Error::io_write);
-    written_ += data.size();
-    return {};
-  }
-  [[nodiscard]] std::size_t written() const { return written_; }
-
- private:
-  std::size_t limit_;
-  std::size_t written_ = 0;
-};
-
-std::string new_report(Vault& v) {
-  ReportDraft d;
-  d.title = "pipeline";
-  auto id = create_report(v.db, v.key, d);
-  REQUIRE(id.ok());
-  return *id;
-}
-
-std::int64_t count(Vault& v, const char* table) {
-  auto s = v.db.prepare(std::string("SELECT count(*) FROM ") + table);
-  REQUIRE(s.ok());
-  REQUIRE(s->step().value());
-  return s->column_int64(0);
-}
+// Reads of an odd size that never lines up with a chunk.
+constexpr std::size_t kOddRead = 77777;
 
 }  // namespace
 
 TEST_CASE("attachment pipeline: many chunks in odd reads keep their order and hash") {
   Vault v;
-  const auto id = new_report(v);
+  const auto id = new_report(v, "pipeline");
   const auto data = counting_bytes(kManyChunks * kAttachmentChunkBytes + 4321);
   Sha256Digest expected{};
   crypto::sha256(data, expected);
 
-  OddSource source(data);
+  ShortReadSource source(data, kOddRead);
   auto info = add_attachment(v.db, v.key, id, source, "many.bin", "application/octet-stream");
   REQUIRE(info.ok());
   CHECK(info->sha256 == expected);
@@ -119,7 +60,7 @@ TEST_CASE("attachment pipeline: many chunks in odd reads keep their order and ha
   CHECK(verify_attachment(v.db, id, expected).ok());
 
   // The same bytes again are the same attachment; nothing new is stored.
-  OddSource again(data);
+  ShortReadSource again(data, kOddRead);
   auto second = add_attachment(v.db, v.key, id, again, "again.bin", "");
   REQUIRE(second.ok());
   CHECK(second->name == "many.bin");
@@ -128,7 +69,7 @@ TEST_CASE("attachment pipeline: many chunks in odd reads keep their order and ha
 
 TEST_CASE("attachment pipeline: a source failing after several chunks stores nothing") {
   Vault v;
-  const auto id = new_report(v);
+  const auto id = new_report(v, "pipeline");
   const auto data = counting_bytes(kManyChunks * kAttachmentChunkBytes);
   for (const std::size_t fail_at : {std::size_t{0}, kAttachmentChunkBytes * 6 + 11,
                                     kAttachmentChunkBytes * kManyChunks - 1}) {
@@ -150,7 +91,7 @@ TEST_CASE("attachment pipeline: a source failing after several chunks stores not
 
 TEST_CASE("attachment pipeline: a sink failing half-way is io_failed") {
   Vault v;
-  const auto id = new_report(v);
+  const auto id = new_report(v, "pipeline");
   const auto data = counting_bytes(kManyChunks * kAttachmentChunkBytes + 1);
   crypto::MemorySource source(data);
   auto info = add_attachment(v.db, v.key, id, source, "out.bin", "");

@@ -1,5 +1,3 @@
-#include <algorithm>
-
 #include <catch2/catch_test_macros.hpp>
 
 #include "fieldseal/crypto/encoding.hpp"
@@ -7,11 +5,16 @@
 #include "fieldseal/crypto/io.hpp"
 #include "fieldseal/storage/attachments.hpp"
 #include "fieldseal/storage/custody.hpp"
+#include "attachment_test_support.hpp"
 #include "report_fixture.hpp"
 
 using namespace fieldseal;
 using namespace fieldseal::storage;
+using fieldseal::storage::test::BreakingSource;
+using fieldseal::storage::test::ShortReadSource;
 using fieldseal::storage::test::Vault;
+using fieldseal::storage::test::count;
+using fieldseal::storage::test::new_report;
 
 namespace {
 
@@ -33,59 +36,14 @@ Sha256Digest digest(std::span<const std::uint8_t> data) {
   return d;
 }
 
-// Fails after `limit` bytes, as a disk or pipe might.
-class FailingSource final : public crypto::ByteSource {
- public:
-  explicit FailingSource(std::size_t limit) : limit_(limit) {}
-  crypto::Result<std::size_t> read(std::span<std::uint8_t> out) override {
-    if (given_ >= limit_) return fieldseal::fail(crypto::Error::io_read);
-    const std::size_t n = std::min(out.size(), limit_ - given_);
-    std::fill_n(out.begin(), n, std::uint8_t{0x5a});
-    given_ += n;
-    return n;
-  }
-
- private:
-  std::size_t limit_;
-  std::size_t given_ = 0;
-};
-
-// Returns at most 1000 bytes per read, to exercise short reads.
-class TrickleSource final : public crypto::ByteSource {
- public:
-  explicit TrickleSource(std::span<const std::uint8_t> data) : data_(data) {}
-  crypto::Result<std::size_t> read(std::span<std::uint8_t> out) override {
-    const std::size_t n = std::min({out.size(), data_.size() - offset_, std::size_t{1000}});
-    std::copy_n(data_.begin() + static_cast<std::ptrdiff_t>(offset_), n, out.begin());
-    offset_ += n;
-    return n;
-  }
-
- private:
-  std::span<const std::uint8_t> data_;
-  std::size_t offset_ = 0;
-};
-
-std::string new_report(Vault& v) {
-  ReportDraft d;
-  d.title = "with attachments";
-  auto id = create_report(v.db, v.key, d);
-  REQUIRE(id.ok());
-  return *id;
-}
-
-std::int64_t count(Vault& v, const char* table) {
-  auto s = v.db.prepare(std::string("SELECT count(*) FROM ") + table);
-  REQUIRE(s.ok());
-  REQUIRE(s->step().value());
-  return s->column_int64(0);
-}
+// Short reads, to exercise reading a chunk in several pieces.
+constexpr std::size_t kShortRead = 1000;
 
 }  // namespace
 
 TEST_CASE("attachments round-trip at the chunk boundaries with SHA-256 at intake") {
   Vault v;
-  const auto id = new_report(v);
+  const auto id = new_report(v, "with attachments");
   const std::size_t sizes[] = {0,
                                1,
                                kAttachmentChunkBytes - 1,
@@ -125,10 +83,10 @@ TEST_CASE("attachments round-trip at the chunk boundaries with SHA-256 at intake
 
 TEST_CASE("short reads, duplicates, failures and sealed reports") {
   Vault v;
-  const auto id = new_report(v);
+  const auto id = new_report(v, "with attachments");
   const auto data = pattern(kAttachmentChunkBytes * 2 + 5, 99);
 
-  TrickleSource trickle(data);
+  ShortReadSource trickle(data, kShortRead);
   auto info = add_attachment(v.db, v.key, id, trickle, "photo.jpg", "image/jpeg");
   REQUIRE(info.ok());
   CHECK(info->sha256 == digest(data));
@@ -140,7 +98,8 @@ TEST_CASE("short reads, duplicates, failures and sealed reports") {
   CHECK(count(v, "attachments") == 1);
   CHECK(count(v, "attachment_chunks") == 3);
 
-  FailingSource failing(kAttachmentChunkBytes + 10);
+  const auto cut_short = pattern(kAttachmentChunkBytes + 10, 3);
+  BreakingSource failing(cut_short, cut_short.size());
   CHECK(add_attachment(v.db, v.key, id, failing, "broken.mov", "video/quicktime").error() ==
         Error::io_failed);
   CHECK(count(v, "attachments") == 1);  // nothing of the failed intake is left
@@ -173,7 +132,7 @@ TEST_CASE("short reads, duplicates, failures and sealed reports") {
 
 TEST_CASE("a damaged or missing chunk is attachment_damaged") {
   Vault v;
-  const auto id = new_report(v);
+  const auto id = new_report(v, "with attachments");
   const auto data = pattern(kAttachmentChunkBytes + 100, 7);
   crypto::MemorySource source(data);
   auto info = add_attachment(v.db, v.key, id, source, "doc.pdf", "application/pdf");
