@@ -4,8 +4,6 @@
 // or lists the number as a gap, and never mistakes the next bundle for a
 // replay. Also: documents built one at a time still make a bundle HQ
 // verifies, and an export that stops before the reservation changes nothing.
-#include <stdlib.h>
-
 #include <atomic>
 #include <filesystem>
 #include <string>
@@ -40,16 +38,14 @@ class Pair {
   ~Pair() {
     field.lock();
     hq.lock();
-    std::error_code ec;
-    fs::remove_all(root_, ec);
   }
   Pair(const Pair&) = delete;
   Pair& operator=(const Pair&) = delete;
 
   // A new empty directory under the scratch root.
   fs::path dir(const std::string& name) const {
-    fs::create_directories(root_ / name);
-    return root_ / name;
+    fs::create_directories(root_.path() / name);
+    return root_.path() / name;
   }
 
   std::string report(const std::string& title, const test::Bytes& attachment) {
@@ -81,21 +77,16 @@ class Pair {
     return result->bundles.front();
   }
 
-  static fs::path make_root() {
-    std::string pattern = (fs::temp_directory_path() / "fs-export-XXXXXX").string();
-    REQUIRE(mkdtemp(pattern.data()) != nullptr);
-    return pattern;
-  }
   storage::Vault open_new(storage::Role role, std::string_view name) {
     auto pass = crypto::SecretBuffer::from_text("export sequence test passphrase");
-    auto v = storage::Vault::create(root_ / std::string(name), role, name, pass,
+    auto v = storage::Vault::create(root_.path() / std::string(name), role, name, pass,
                                     crypto::Argon2idParams::floor());
     REQUIRE(v.ok());
     return std::move(*v);
   }
 
  private:
-  fs::path root_ = make_root();
+  test::TempDir root_;
 
  public:
   storage::Vault field = open_new(storage::Role::field, "Researcher");
