@@ -17,14 +17,10 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
-#include "cmd_exchange.hpp"
-
 #include "cli_context.hpp"
 #include "cmd_vault_util.hpp"
 #include "commands.hpp"
 #include "fieldseal/crypto/encoding.hpp"
-#include "fieldseal/storage/contacts.hpp"
-#include "fieldseal/storage/exchange_records.hpp"
 #include "fieldseal/storage/vault.hpp"
 #include "fieldseal/transport/exchange.hpp"
 #include "fieldseal/transport/parts.hpp"
@@ -547,46 +543,6 @@ void run_receipt(CliContext& ctx, const ReceiptOptions& options) {
 }
 
 }  // namespace
-
-std::optional<ReportOriginView> ReportOrigins::get(std::string_view report_id) {
-  if (!is_hq()) return std::nullopt;
-  auto origin = check(storage::report_origin(vault_.database(), report_id), "cannot read the report's origin");
-  if (!origin) return std::nullopt;
-  ReportOriginView view;
-  view.sender_key = crypto::base64_encode(origin->sender, false);
-  view.bundle_id = crypto::hex_encode(origin->bundle_id);
-  view.received_at = origin->received_at;
-  view.verified_at = origin->verified_at;
-  auto cached = names_.find(view.sender_key);
-  if (cached == names_.end()) {
-    std::string name;
-    auto key = crypto::Ed25519PublicKey::from_bytes(origin->sender);
-    if (key.ok()) {
-      auto contact = check(storage::find_contact_by_signing_key(vault_.database(), key.value()),
-                           "cannot read the contacts");
-      if (contact) name = contact->card.name;
-    }
-    cached = names_.emplace(view.sender_key, name).first;
-  }
-  view.sender_name = cached->second;
-  return view;
-}
-
-nlohmann::json ReportOrigins::json(std::string_view report_id) {
-  auto view = get(report_id);
-  if (!view) return nullptr;
-  return {{"sender", view->sender_key},
-          {"sender_name", view->sender_name.empty() ? nlohmann::json(nullptr) : nlohmann::json(view->sender_name)},
-          {"bundle_id", view->bundle_id},
-          {"received_at", view->received_at},
-          {"verified_at", view->verified_at}};
-}
-
-std::string ReportOrigins::from_text(std::string_view report_id) {
-  auto view = get(report_id);
-  if (!view) return {};
-  return view->sender_name.empty() ? view->sender_key : printable(view->sender_name);
-}
 
 void register_exchange_commands(CLI::App& app, CliContext& ctx) {
   auto export_options = std::make_shared<ExportOptions>();

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <set>
 #include <string>
@@ -15,7 +16,6 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_context.hpp"
-#include "cmd_exchange.hpp"
 #include "cmd_vault_util.hpp"
 #include "commands.hpp"
 #include "fieldseal/crypto/encoding.hpp"
@@ -23,6 +23,7 @@
 #include "fieldseal/storage/attachments.hpp"
 #include "fieldseal/storage/custody.hpp"
 #include "fieldseal/storage/exchange_records.hpp"
+#include "fieldseal/storage/report_origin.hpp"
 #include "fieldseal/storage/report_json.hpp"
 #include "fieldseal/storage/reports.hpp"
 #include "fieldseal/storage/search.hpp"
@@ -608,13 +609,50 @@ void add_filter_options(CLI::App* command, FilterOptions& o) {
   command->add_option("--region", o.region, "Region, exact match")->type_name("TEXT");
 }
 
+// Where each listed report came from (storage::report_senders): nullopt for
+// a report made in this vault. Only an HQ vault holds imported reports, and
+// only its lists show origins, so a field vault gets no list at all.
+using Origins = std::vector<std::optional<st::ReportSender>>;
+
+std::optional<Origins> hq_origins(st::Vault& vault, const std::vector<st::ReportSummary>& reports) {
+  if (vault.role() != st::Role::hq) return std::nullopt;
+  std::vector<std::string> ids;
+  ids.reserve(reports.size());
+  for (const auto& r : reports) ids.push_back(r.id);
+  return check(st::report_senders(vault.database(), ids), "cannot read the report's origin");
+}
+
+std::optional<st::ReportSender> hq_origin(st::Vault& vault, const std::string& id) {
+  if (vault.role() != st::Role::hq) return std::nullopt;
+  return check(st::report_sender(vault.database(), id), "cannot read the report's origin");
+}
+
+std::string sender_key_text(const st::ReportSender& s) { return crypto::base64_encode(s.origin.sender, false); }
+
+// {"sender", "sender_name", "bundle_id", "received_at", "verified_at"} or null.
+nlohmann::json origin_json(const std::optional<st::ReportSender>& s) {
+  if (!s) return nullptr;
+  return {{"sender", sender_key_text(*s)},
+          {"sender_name", s->sender_name.empty() ? nlohmann::json(nullptr) : nlohmann::json(s->sender_name)},
+          {"bundle_id", crypto::hex_encode(s->origin.bundle_id)},
+          {"received_at", s->origin.received_at},
+          {"verified_at", s->origin.verified_at}};
+}
+
+// The FROM column: the sender's contact name, or their key when no contact
+// has it any more; "(this vault)" for a report made here.
+std::string from_text(const std::optional<st::ReportSender>& s) {
+  if (!s) return "(this vault)";
+  return s->sender_name.empty() ? sender_key_text(*s) : printable(s->sender_name);
+}
+
 // The `report list` JSON document (also `report search`'s), with each
 // report's origin in an HQ vault.
 void print_summaries_json(CliContext& ctx, const std::vector<st::ReportSummary>& reports,
-                          ReportOrigins& origins) {
+                          const std::optional<Origins>& origins) {
   auto list = nlohmann::json::parse(st::report_list_json(reports));
-  if (origins.is_hq()) {
-    for (auto& r : list) r["origin"] = origins.json(r.at("id").get<std::string>());
+  if (origins) {
+    for (std::size_t i = 0; i < list.size(); ++i) list[i]["origin"] = origin_json((*origins)[i]);
   }
   ctx.print_json(list);
 }
@@ -624,7 +662,7 @@ void run_list(CliContext& ctx, const ListOptions& options) {
 
   auto vault = open_vault(ctx);
   auto reports = check(st::list_reports(vault.database(), filter), "cannot list the reports");
-  ReportOrigins origins(vault);
+  const auto origins = hq_origins(vault, reports);
   if (ctx.json()) {
     print_summaries_json(ctx, reports, origins);
     return;
@@ -641,11 +679,10 @@ void run_list(CliContext& ctx, const ListOptions& options) {
   std::vector<std::string> from;
   std::vector<std::string> verified_on;
   std::size_t from_w = 12;
-  if (origins.is_hq()) {
-    for (const auto& r : reports) {
-      const auto origin = origins.get(r.id);
-      from.push_back(origin ? origins.from_text(r.id) : "(this vault)");
-      verified_on.push_back(origin ? origin->verified_at.substr(0, 10) : "-");
+  if (origins) {
+    for (const auto& origin : *origins) {
+      from.push_back(from_text(origin));
+      verified_on.push_back(origin ? origin->origin.verified_at.substr(0, 10) : "-");
       from_w = std::max(from_w, display_width(from.back()));
     }
     for (std::size_t i = 0; i < from.size(); ++i) from[i] = pad(from[i], from_w) + "  " + pad(verified_on[i], 10);
@@ -784,19 +821,20 @@ void run_show(CliContext& ctx, const ShowOptions& options) {
   if (report.status == st::ReportStatus::final) {
     verified = st::verify_report(vault.database(), options.id).ok();
   }
-  ReportOrigins origins(vault);
+  const auto origin = hq_origin(vault, options.id);
   if (ctx.json()) {
     auto view = nlohmann::json::parse(st::report_view_json(report, options.sensitive));
     view["signature_valid"] = verified ? nlohmann::json(*verified) : nlohmann::json(nullptr);
-    if (origins.is_hq()) view["origin"] = origins.json(options.id);
+    if (vault.role() == st::Role::hq) view["origin"] = origin_json(origin);
     ctx.print_json(view);
   } else {
     print_report(ctx, report, options.sensitive);
-    if (auto origin = origins.get(options.id)) {
-      ctx.out() << "\nSender    " << (origin->sender_name.empty() ? "(not a contact) " + origin->sender_key
-                                                                : printable(origin->sender_name))
-                << "\nReceived  " << origin->received_at << " in bundle " << origin->bundle_id
-                << "\nVerified  " << origin->verified_at
+    if (origin) {
+      ctx.out() << "\nSender    "
+                << (origin->sender_name.empty() ? "(not a contact) " + sender_key_text(*origin)
+                                                : printable(origin->sender_name))
+                << "\nReceived  " << origin->origin.received_at << " in bundle "
+                << crypto::hex_encode(origin->origin.bundle_id) << "\nVerified  " << origin->origin.verified_at
                 << " on import: signatures, attachments and custody chain\n";
     }
     if (verified) {
@@ -815,7 +853,7 @@ void run_search(CliContext& ctx, const SearchOptions& options) {
   }
   auto vault = open_vault(ctx);
   auto hits = check(st::search_report_summaries(vault.database(), query, filter), "cannot search");
-  ReportOrigins origins(vault);
+  const auto origins = hq_origins(vault, hits);
   if (ctx.json()) {
     print_summaries_json(ctx, hits, origins);
     return;
@@ -826,10 +864,9 @@ void run_search(CliContext& ctx, const SearchOptions& options) {
   }
   std::vector<std::string> from;
   std::size_t from_w = 12;
-  if (origins.is_hq()) {
-    for (const auto& h : hits) {
-      from.push_back(origins.from_text(h.id));
-      if (from.back().empty()) from.back() = "(this vault)";
+  if (origins) {
+    for (const auto& origin : *origins) {
+      from.push_back(from_text(origin));
       from_w = std::max(from_w, display_width(from.back()));
     }
   }
