@@ -12,8 +12,15 @@
 #include <QTest>
 #include <QTimer>
 #include <QTranslator>
+#include <QtGlobal>
+#include <filesystem>
+#include <string>
+#include <utility>
 
 #include "common.hpp"
+#include "fieldseal/crypto/kdf.hpp"
+#include "fieldseal/crypto/secret_buffer.hpp"
+#include "fieldseal/storage/vault.hpp"
 
 namespace fieldseal::gui::test {
 
@@ -56,6 +63,30 @@ inline QStringList mnemonic_clashes(QWidget* root) {
   for (auto it = seen.cbegin(); it != seen.cend(); ++it)
     if (it.value().size() > 1) clashes << it.value().join(QStringLiteral(" / "));
   return clashes;
+}
+
+// The class names of the focusable widgets visible under `root` that have
+// no accessible name (a scroll area's own children, such as its viewport,
+// excepted): what a screen reader would announce without a name.
+inline QStringList unnamed_controls(QWidget* root) {
+  QStringList unnamed;
+  for (QWidget* w : root->findChildren<QWidget*>()) {
+    if (w->focusPolicy() == Qt::NoFocus || !w->isVisibleTo(root)) continue;
+    if (qobject_cast<QWidget*>(w->parent()) && w->parent()->inherits("QAbstractScrollArea")) continue;
+    if (!w->accessibleName().isEmpty()) continue;
+    unnamed << QString::fromLatin1(w->metaObject()->className());
+  }
+  return unnamed;
+}
+
+// A new field vault in `dir` owned by `name`, at the floor KDF strength (an
+// HQ test's researchers, made with the core API); aborts the test run if it
+// cannot be made.
+inline storage::Vault make_field_vault(const std::filesystem::path& dir, const std::string& name) {
+  auto pass = crypto::SecretBuffer::from_text("field passphrase for the test");
+  auto v = storage::Vault::create(dir, storage::Role::field, name, pass, crypto::Argon2idParams::floor());
+  if (!v) qFatal("cannot create a field vault");
+  return std::move(*v);
 }
 
 // The language loop of a test's "screenshots" slot (which first skips itself

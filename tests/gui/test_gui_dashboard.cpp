@@ -32,6 +32,8 @@
 using namespace fieldseal;
 using namespace fieldseal::gui;
 using fieldseal::gui::test::for_each_screenshot_language;
+using fieldseal::gui::test::make_field_vault;
+using fieldseal::gui::test::unnamed_controls;
 namespace fs = std::filesystem;
 
 namespace {
@@ -39,13 +41,6 @@ namespace {
 constexpr int kWait = 60000;  // Argon2id and imports on a loaded machine
 const QString kPassphrase = QStringLiteral("correct horse battery staple 42");
 using Bars = QVector<BarChart::Bar>;
-
-storage::Vault make_field_vault(const fs::path& dir, const std::string& name) {
-  auto pass = crypto::SecretBuffer::from_text("field passphrase for the test");
-  auto v = storage::Vault::create(dir, storage::Role::field, name, pass, crypto::Argon2idParams::floor());
-  if (!v) qFatal("cannot create a field vault");
-  return std::move(*v);
-}
 
 void final_report(storage::Vault& v, const std::string& start, const std::string& region,
                   std::vector<std::string> acts) {
@@ -74,17 +69,6 @@ fs::path export_all(storage::Vault& v, const fs::path& out) {
 
 QString act_label(std::string_view key) {
   return qs(storage::label(*storage::find_act_type(key), ui_language()));
-}
-
-QStringList unnamed_controls(QWidget* root) {
-  QStringList unnamed;
-  for (QWidget* w : root->findChildren<QWidget*>()) {
-    if (w->focusPolicy() == Qt::NoFocus || !w->isVisibleTo(root)) continue;
-    if (qobject_cast<QWidget*>(w->parent()) && w->parent()->inherits("QAbstractScrollArea")) continue;
-    if (!w->accessibleName().isEmpty()) continue;
-    unnamed << QString::fromLatin1(w->metaObject()->className());
-  }
-  return unnamed;
 }
 
 bool same(const Bars& actual, const Bars& expected) {

@@ -49,6 +49,8 @@ using namespace fieldseal;
 using namespace fieldseal::gui;
 using fieldseal::gui::test::accept_next_message_box;
 using fieldseal::gui::test::for_each_screenshot_language;
+using fieldseal::gui::test::make_field_vault;
+using fieldseal::gui::test::unnamed_controls;
 using fieldseal::gui::test::mnemonic_clashes;
 namespace fs = std::filesystem;
 
@@ -69,13 +71,6 @@ std::vector<std::uint8_t> noise(std::size_t size, std::uint32_t seed) {
     b = static_cast<std::uint8_t>(x);
   }
   return out;
-}
-
-storage::Vault make_field_vault(const fs::path& dir, const std::string& name) {
-  auto pass = crypto::SecretBuffer::from_text("field passphrase for the test");
-  auto v = storage::Vault::create(dir, storage::Role::field, name, pass, crypto::Argon2idParams::floor());
-  if (!v) qFatal("cannot create a field vault");
-  return std::move(*v);
 }
 
 std::string final_report(storage::Vault& v, const std::string& title, std::size_t photo_bytes = 0) {
@@ -129,19 +124,6 @@ QString row_text(ImportResultsModel* m, int row) {
 transport::ImportStatus row_status(ImportResultsModel* m, int row) {
   return static_cast<transport::ImportStatus>(
       m->index(row, 0).data(ImportResultsModel::kStatusRole).toInt());
-}
-
-// Focusable widgets under `root` without an accessible name (buttons and
-// check boxes may rely on their text).
-QStringList unnamed_controls(QWidget* root) {
-  QStringList unnamed;
-  for (QWidget* w : root->findChildren<QWidget*>()) {
-    if (w->focusPolicy() == Qt::NoFocus || !w->isVisibleTo(root)) continue;
-    if (qobject_cast<QWidget*>(w->parent()) && w->parent()->inherits("QAbstractScrollArea")) continue;
-    if (!w->accessibleName().isEmpty()) continue;
-    unnamed << QString::fromLatin1(w->metaObject()->className());
-  }
-  return unnamed;
 }
 
 }  // namespace
