@@ -39,6 +39,9 @@ thread_local std::optional<storage::Error> t_last_storage_error;
 // Chunk size of attachment and quarantine reads (the vault's chunk size).
 constexpr std::size_t kIoBytes = storage::kAttachmentChunkBytes;
 constexpr std::string_view kArmorBegin = "-----BEGIN AGE ENCRYPTED FILE-----";
+// Memory for seals kept between the export's two passes (bounded, so that
+// memory stays flat whatever the number of reports).
+constexpr std::uint64_t kKeptSealBytes = std::uint64_t{8} << 20;
 
 // ------------------------------------------------------------ export files
 
@@ -585,13 +588,17 @@ Result<ExportResult> export_bundle(storage::Vault& vault, std::span<const std::s
   // First pass: names, sizes and hashes only. The manifest comes first in
   // the tar, so every document is built once here to learn its hash and
   // size, dropped, and built again when its entry is written (second pass,
-  // DocumentSource); attachments are streamed from the vault.
+  // DocumentSource); attachments are streamed from the vault. Seals
+  // (custody/<id>.json, a few KiB each) are kept from the first pass while
+  // they fit kKeptSealBytes: rebuilding one re-reads its report row, whose
+  // signature columns lie behind the text in the row's overflow pages.
   std::vector<std::unique_ptr<crypto::ByteSource>> sources;
   std::vector<std::unique_ptr<WatchedSource>> watched;
   std::vector<BundleEntrySource> entries;
   std::set<Sha256Digest> attachment_hashes;
   std::vector<storage::ExportedReport> exported;
   std::uint64_t total_bytes = 0;
+  std::uint64_t kept_seal_bytes = 0;
   Watch watch(options.progress, options.cancel);
   auto add_entry = [&](std::string name, std::uint64_t size, const Sha256Digest& sha256,
                        std::unique_ptr<crypto::ByteSource> source, bool check) {
@@ -635,14 +642,25 @@ Result<ExportResult> export_bundle(storage::Vault& vault, std::span<const std::s
                 return std::move(*json);
               }),
               true);
-    add_entry("custody/" + id + ".json", seal_bytes, seal_hash,
-              std::make_unique<DocumentSource>([&reader, &seal_of, id]() -> Result<std::string> {
-                auto again = reader.report(id);
-                if (!again) return fail(vault_error(again.error()));
-                if (!again->signature) return fail(Error::report_not_exportable);
-                return seal_of(id, *again->signature, again->amendments);
-              }),
-              true);
+    if (kept_seal_bytes + seal_bytes <= kKeptSealBytes) {
+      // Kept: the very bytes just hashed, so the writer need not hash them again.
+      kept_seal_bytes += seal_bytes;
+      add_entry("custody/" + id + ".json", seal_bytes, seal_hash,
+                std::make_unique<DocumentSource>(
+                    [text = std::move(*seal)]() mutable -> Result<std::string> {
+                      return std::move(text);
+                    }),
+                false);
+    } else {
+      add_entry("custody/" + id + ".json", seal_bytes, seal_hash,
+                std::make_unique<DocumentSource>([&reader, &seal_of, id]() -> Result<std::string> {
+                  auto again = reader.report(id);
+                  if (!again) return fail(vault_error(again.error()));
+                  if (!again->signature) return fail(Error::report_not_exportable);
+                  return seal_of(id, *again->signature, again->amendments);
+                }),
+                true);
+    }
     for (const auto& [sha256, size] : data->attachments) {
       if (!attachment_hashes.insert(sha256).second) continue;
       add_entry("attachments/" + to_hex(sha256), size, sha256,
