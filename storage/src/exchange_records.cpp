@@ -184,23 +184,17 @@ Result<ExportReader> ExportReader::create(Database& db) {
       "SELECT seq, at, event, details, prev_hash, entry_hash, signer, signature FROM custody "
       "WHERE report_id = ?1 ORDER BY seq");
   if (!custody) return fail(custody.error());
-  auto chunk = db.prepare(
-      "SELECT c.data FROM reports r JOIN attachments a ON a.report_num = r.num "
-      "JOIN attachment_chunks c ON c.attachment_num = a.num "
-      "WHERE r.id = ?1 AND a.sha256 = ?2 AND c.seq = ?3");
-  if (!chunk) return fail(chunk.error());
   return ExportReader(std::move(*row), std::move(*attachments), std::move(*amendments),
-                      std::move(*json), std::move(*custody), std::move(*chunk));
+                      std::move(*json), std::move(*custody));
 }
 
 ExportReader::ExportReader(Statement row, Statement attachments, Statement amendments,
-                           Statement json, Statement custody, Statement chunk) noexcept
+                           Statement json, Statement custody) noexcept
     : row_(std::move(row)),
       attachments_(std::move(attachments)),
       amendments_(std::move(amendments)),
       json_(std::move(json)),
-      custody_(std::move(custody)),
-      chunk_(std::move(chunk)) {}
+      custody_(std::move(custody)) {}
 
 Result<ExportReportData> ExportReader::report(std::string_view report_id) {
   ExportReportData out;
@@ -298,18 +292,6 @@ Result<std::vector<CustodyEntry>> ExportReader::custody(std::string_view report_
     out.push_back(std::move(e));
   }
   return out;
-}
-
-Result<std::optional<std::vector<std::uint8_t>>> ExportReader::attachment_chunk(
-    std::string_view report_id, const Sha256Digest& sha256, std::int64_t seq) {
-  chunk_.reset();
-  chunk_.bind(1, report_id).bind_blob(2, sha256).bind(3, seq);
-  auto r = chunk_.step();
-  if (!r) return fail(r.error());
-  if (!*r) return std::optional<std::vector<std::uint8_t>>{};
-  auto data = chunk_.column_blob(0);
-  chunk_.reset();
-  return std::optional<std::vector<std::uint8_t>>{std::move(data)};
 }
 
 Result<std::optional<std::vector<std::uint8_t>>> attachment_chunk(Database& db,

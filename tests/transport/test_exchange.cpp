@@ -3,11 +3,13 @@
 // purge, and bad input that must leave the HQ vault's content unchanged.
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <catch2/catch_test_macros.hpp>
@@ -783,4 +785,68 @@ TEST_CASE("exchange: split parts in any order; missing, duplicate and damaged pa
     CHECK(r.bundles[0].files.size() == count);
     CHECK(r.bundles[0].reports == 1);
   }
+}
+
+TEST_CASE("exchange: the read-back check refuses a bundle changed on disk", "[exchange]") {
+  World w;
+  constexpr std::uint64_t kAttachment = 4 << 20;
+  const std::string id = final_report(w.field, "checked", {test::pseudo_random(kAttachment, 3)});
+  const fs::path out = w.out("out");
+  fs::create_directories(out);
+  // While the export is still writing, one bit of what is already on disk
+  // changes (as a faulty disk or a concurrent writer might): the check covers
+  // every byte of the file, so the export fails and records nothing. Once 3
+  // MiB have been read, at least one 1 MiB block has passed the pipeline's
+  // queues on its own threads, so the file reaches 512 KiB without this one.
+  bool flipped = false;
+  ExportOptions options;
+  options.output_dir = out;
+  options.progress = [&](std::uint64_t done, std::uint64_t) {
+    if (flipped || done < 3 * (kAttachment / 4)) return;
+    for (int tries = 0; tries < 30000 && !flipped; ++tries) {
+      for (const auto& entry : fs::directory_iterator(out)) {
+        std::error_code ec;
+        if (fs::file_size(entry.path(), ec) < (512 << 10) || ec) continue;
+        std::fstream f(entry.path(), std::ios::in | std::ios::out | std::ios::binary);
+        f.seekg(300 << 10);
+        const int c = f.get();
+        f.seekp(300 << 10);
+        f.put(static_cast<char>(c ^ 0x10));
+        f.flush();
+        flipped = f.good();
+      }
+      if (!flipped) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+  };
+  const std::vector<std::string> hq = {"HQ"};
+  CHECK(export_bundle(w.field, hq, {}, options).error() == Error::export_verify_failed);
+  CHECK(flipped);
+  CHECK(files_in(out) == 0);
+  CHECK(storage::get_report(w.field.database(), id)->delivery == storage::DeliveryState::none);
+  // Unchanged but for the burnt sequence number; the next export takes the one after it.
+  options.progress = nullptr;
+  const auto again = export_bundle(w.field, hq, {}, options);
+  REQUIRE(again.ok());
+  CHECK(again->sequence == 2);
+}
+
+TEST_CASE("exchange: a damaged attachment chunk fails the export and leaves no file", "[exchange]") {
+  World w;
+  final_report(w.field, "damaged", {test::pseudo_random(3 * storage::kAttachmentChunkBytes / 2, 4)});
+  const fs::path out = w.out("out");
+  fs::create_directories(out);
+  ExportOptions options;
+  options.output_dir = out;
+  const std::vector<std::string> hq = {"HQ"};
+  SECTION("short chunk") {
+    REQUIRE(w.field.database()
+                .exec("UPDATE attachment_chunks SET data = substr(data, 1, 100) WHERE seq = 0")
+                .ok());
+  }
+  SECTION("missing chunk") {
+    REQUIRE(w.field.database().exec("DELETE FROM attachment_chunks WHERE seq = 1").ok());
+  }
+  CHECK(export_bundle(w.field, hq, {}, options).error() == Error::vault_failed);
+  CHECK(last_storage_error() == storage::Error::attachment_damaged);
+  CHECK(files_in(out) == 0);
 }

@@ -4,6 +4,7 @@
 #include "fieldseal/crypto/hkdf.hpp"
 #include "fieldseal/crypto/io.hpp"
 #include "fieldseal/storage/attachments.hpp"
+#include "fieldseal/storage/blob_reader.hpp"
 #include "fieldseal/storage/custody.hpp"
 #include "attachment_test_support.hpp"
 #include "report_fixture.hpp"
@@ -151,4 +152,108 @@ TEST_CASE("a damaged or missing chunk is attachment_damaged") {
   crypto::MemorySink sink;
   CHECK(read_attachment(v.db, id, info->sha256, sink).error() == Error::attachment_damaged);
   CHECK(verify_attachment(v.db, id, info->sha256).error() == Error::attachment_damaged);
+}
+
+namespace {
+
+// Reads a whole attachment through AttachmentBlobReader with reads of `step` bytes.
+storage::Result<std::vector<std::uint8_t>> read_blobs(Database& db, const std::string& id,
+                                             const Sha256Digest& sha256, std::size_t step) {
+  auto reader = AttachmentBlobReader::open(db, id, sha256);
+  if (!reader) return fail(reader.error());
+  std::vector<std::uint8_t> out;
+  std::vector<std::uint8_t> buffer(step);
+  for (;;) {
+    auto n = reader->read(buffer);
+    if (!n) return fail(n.error());
+    if (*n == 0) break;
+    REQUIRE(*n <= step);
+    out.insert(out.end(), buffer.begin(), buffer.begin() + static_cast<std::ptrdiff_t>(*n));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the blob reader returns an attachment's exact bytes at the chunk boundaries") {
+  Vault v;
+  const auto id = new_report(v);
+  const std::size_t sizes[] = {0, 1, kAttachmentChunkBytes - 1, kAttachmentChunkBytes,
+                               kAttachmentChunkBytes + 1, 3 * 1024 * 1024 + 17};
+  std::uint32_t seed = 40;
+  for (const std::size_t size : sizes) {
+    INFO(size);
+    const auto data = pattern(size, seed++);
+    crypto::MemorySource source(data);
+    auto info = add_attachment(v.db, v.key, id, source, "f.bin", "application/octet-stream");
+    REQUIRE(info.ok());
+    for (const std::size_t step : {std::size_t{1000}, kAttachmentChunkBytes, std::size_t{1} << 20}) {
+      INFO(step);
+      auto back = read_blobs(v.db, id, info->sha256, step);
+      REQUIRE(back.ok());
+      CHECK(*back == data);
+    }
+    auto reader = AttachmentBlobReader::open(v.db, id, info->sha256);
+    REQUIRE(reader.ok());
+    CHECK(reader->size() == size);
+  }
+  Sha256Digest unknown{};
+  CHECK(AttachmentBlobReader::open(v.db, id, unknown).error() == Error::attachment_not_found);
+  CHECK(AttachmentBlobReader::open(v.db, "00000000-0000-4000-8000-000000000000", unknown).error() ==
+        Error::not_found);
+}
+
+TEST_CASE("the blob reader fails on a missing, short, long or extra chunk") {
+  Vault v;
+  const auto id = new_report(v);
+  const auto data = pattern(2 * kAttachmentChunkBytes + 100, 8);
+  crypto::MemorySource source(data);
+  auto info = add_attachment(v.db, v.key, id, source, "doc.pdf", "application/pdf");
+  REQUIRE(info.ok());
+  REQUIRE(read_blobs(v.db, id, info->sha256, 4096).ok());
+  SECTION("missing chunk") {
+    REQUIRE(v.db.exec("DELETE FROM attachment_chunks WHERE seq = 1").ok());
+  }
+  SECTION("missing last chunk") {
+    REQUIRE(v.db.exec("DELETE FROM attachment_chunks WHERE seq = 2").ok());
+  }
+  SECTION("short chunk") {
+    REQUIRE(v.db.exec("UPDATE attachment_chunks SET data = substr(data, 1, 10) WHERE seq = 0").ok());
+  }
+  SECTION("short last chunk") {
+    REQUIRE(v.db.exec("UPDATE attachment_chunks SET data = substr(data, 1, 10) WHERE seq = 2").ok());
+  }
+  SECTION("empty chunk") {
+    REQUIRE(v.db.exec("UPDATE attachment_chunks SET data = x'' WHERE seq = 1").ok());
+  }
+  SECTION("long last chunk") {
+    REQUIRE(v.db.exec("UPDATE attachment_chunks SET data = data || x'00' WHERE seq = 2").ok());
+  }
+  SECTION("extra chunk") {
+    REQUIRE(v.db.exec("INSERT INTO attachment_chunks (attachment_num, seq, data) "
+                      "SELECT attachment_num, 3, x'01' FROM attachment_chunks WHERE seq = 2")
+                .ok());
+  }
+  SECTION("stored size differs") {
+    REQUIRE(v.db.exec("UPDATE attachments SET size = size + 1").ok());
+  }
+  SECTION("stored chunk count differs") {
+    REQUIRE(v.db.exec("UPDATE attachments SET chunk_count = 2").ok());
+  }
+  for (const std::size_t step : {std::size_t{4096}, std::size_t{1} << 20}) {
+    INFO(step);
+    CHECK(read_blobs(v.db, id, info->sha256, step).error() == Error::attachment_damaged);
+  }
+}
+
+TEST_CASE("the blob reader refuses a purged report's attachment") {
+  Vault v;
+  const auto id = new_report(v);
+  const auto data = pattern(1000, 9);
+  crypto::MemorySource source(data);
+  auto info = add_attachment(v.db, v.key, id, source, "a.jpg", "image/jpeg");
+  REQUIRE(info.ok());
+  REQUIRE(finalize_report(v.db, v.key, id).ok());
+  REQUIRE(purge_reports(v.db, v.key, std::vector<std::string>{id}).ok());
+  CHECK(AttachmentBlobReader::open(v.db, id, info->sha256).error() == Error::purged);
 }

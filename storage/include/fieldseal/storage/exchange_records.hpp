@@ -98,19 +98,16 @@ class ExportReader {
   [[nodiscard]] Result<std::string> canonical_json(std::string_view report_id);
   // The report's custody log in order, as list_custody returns it.
   [[nodiscard]] Result<std::vector<CustodyEntry>> custody(std::string_view report_id);
-  // Chunk `seq` (0-based) of a report's attachment, nullopt past the last.
-  [[nodiscard]] Result<std::optional<std::vector<std::uint8_t>>> attachment_chunk(
-      std::string_view report_id, const Sha256Digest& sha256, std::int64_t seq);
+  // Attachments are read with AttachmentBlobReader (blob_reader.hpp).
 
  private:
   ExportReader(Statement row, Statement attachments, Statement amendments, Statement json,
-               Statement custody, Statement chunk) noexcept;
+               Statement custody) noexcept;
   Statement row_;
   Statement attachments_;
   Statement amendments_;
   Statement json_;
   Statement custody_;
-  Statement chunk_;
 };
 
 // Chunk `seq` (0-based) of a report's attachment, nullopt past the last
