@@ -97,18 +97,7 @@ void run_keygen(CliContext& ctx, const KeygenOptions& options) {
   std::string recipient = identity.recipient().to_string();
   std::string header = "# created: " + rfc3339_now() + "\n# public key: " + recipient + "\n";
   auto secret = identity.to_secret_string();
-  if (is_std_stream(options.output)) {
-    ctx.out() << header;
-    {
-      auto r = secret.read();
-      ctx.out().write(r.text().data(), static_cast<std::streamsize>(r.size()));
-    }
-    ctx.out() << '\n';
-    ctx.out().flush();
-    if (!ctx.out()) failure("cannot write the key to standard output");
-  } else {
-    write_new_private_file(options.output, header, secret, "\n", "output file");
-  }
+  write_identity_output(ctx, options.output, header, secret);
   ctx.err() << "Public key: " << recipient << '\n';
 }
 

@@ -123,18 +123,7 @@ void run_export_secret(CliContext& ctx, const ExportSecretOptions& options) {
                "bundles if fieldseal is unavailable: age -d -i KEY-FILE BUNDLE\n";
   const std::string header = "# fieldseal HQ identity: " + printable(vault.name()) +
                              "\n# public key: " + vault.age_identity().recipient().to_string() + "\n";
-  if (is_std_stream(options.output)) {
-    ctx.out() << header;
-    {
-      auto r = secret.read();
-      ctx.out().write(r.text().data(), static_cast<std::streamsize>(r.size()));
-    }
-    ctx.out() << '\n';
-    ctx.out().flush();
-    if (!ctx.out()) failure("cannot write the key to standard output");
-  } else {
-    write_new_private_file(options.output, header, secret, "\n", "output file");
-  }
+  write_identity_output(ctx, options.output, header, secret);
 }
 
 }  // namespace

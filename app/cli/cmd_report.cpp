@@ -879,12 +879,7 @@ void run_search(CliContext& ctx, const SearchOptions& options) {
 }
 
 void run_vocab(CliContext& ctx, const VocabOptions& options) {
-  st::Language language = st::Language::en;
-  if (options.lang == "ru") {
-    language = st::Language::ru;
-  } else if (options.lang != "en") {
-    usage_error("--lang is en or ru");
-  }
+  const st::Language language = label_language(options.lang);
   if (ctx.json()) {
     ctx.print_json(nlohmann::json::parse(st::vocabulary_json()));
     return;

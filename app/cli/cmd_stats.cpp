@@ -140,12 +140,7 @@ void run_stats(CliContext& ctx, const StatsOptions& o) {
   }
   const auto by = st::parse_stats_dimension(o.by);
   if (!by) usage_error("--by is month, act, region or sender");
-  st::Language language = st::Language::en;
-  if (o.lang == "ru") {
-    language = st::Language::ru;
-  } else if (o.lang != "en") {
-    usage_error("--lang is en or ru");
-  }
+  const st::Language language = label_language(o.lang);
   st::StatsFilter filter;
   filter.include_drafts = o.drafts;
   auto date = [](const std::string& text, std::string_view flag) {

@@ -189,4 +189,10 @@ std::string ordinal(std::size_t n) {
   return std::to_string(n) + suffix;
 }
 
+storage::Language label_language(std::string_view lang) {
+  if (lang == "ru") return storage::Language::ru;
+  if (lang != "en") usage_error("--lang is en or ru");
+  return storage::Language::en;
+}
+
 }  // namespace fieldseal::cli

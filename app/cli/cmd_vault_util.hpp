@@ -20,6 +20,7 @@
 #include "fieldseal/crypto/kdf.hpp"
 #include "fieldseal/crypto/secret_buffer.hpp"
 #include "fieldseal/storage/vault.hpp"
+#include "fieldseal/storage/vocabulary.hpp"
 
 namespace fieldseal::cli {
 
@@ -69,5 +70,9 @@ inline constexpr std::uint64_t kDefaultKdfMemoryMiB = crypto::Argon2idParams::mo
 
 // "1st", "2nd", … for messages that point at a repeated option.
 [[nodiscard]] std::string ordinal(std::size_t n);
+
+// The label language of a --lang option: "en" or "ru"; anything else is a
+// usage error.
+[[nodiscard]] storage::Language label_language(std::string_view lang);
 
 }  // namespace fieldseal::cli

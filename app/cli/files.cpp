@@ -259,6 +259,22 @@ void write_new_private_file(const std::string& path, std::string_view text,
   fsync_directory(directory_of(path));
 }
 
+void write_identity_output(CliContext& ctx, const std::string& path, std::string_view header,
+                           const crypto::SecretBuffer& secret) {
+  if (!is_std_stream(path)) {
+    write_new_private_file(path, header, secret, "\n", "output file");
+    return;
+  }
+  ctx.out() << header;
+  {
+    auto r = secret.read();
+    ctx.out().write(r.text().data(), static_cast<std::streamsize>(r.size()));
+  }
+  ctx.out() << '\n';
+  ctx.out().flush();
+  if (!ctx.out()) failure("cannot write the key to standard output");
+}
+
 crypto::SecretBuffer read_secret_file(const std::string& path, std::size_t max_bytes,
                                       std::string_view what) {
   auto [fd, size] = open_small_file(path, max_bytes, what);

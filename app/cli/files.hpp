@@ -101,6 +101,11 @@ class OutputFile {
 void write_new_private_file(const std::string& path, std::string_view text,
                             const crypto::SecretBuffer& secret, std::string_view trailer,
                             std::string_view what);
+// An age identity (`age keygen`, `identity export-secret`): `header` lines,
+// then `secret` and a newline, to ctx.out() for "-" or empty, else to a new
+// file as write_new_private_file does. Fails (exit 1) if it cannot write.
+void write_identity_output(CliContext& ctx, const std::string& path, std::string_view header,
+                           const crypto::SecretBuffer& secret);
 
 // Reads a whole regular file of at most `max_bytes` into secret memory.
 [[nodiscard]] crypto::SecretBuffer read_secret_file(const std::string& path, std::size_t max_bytes,
