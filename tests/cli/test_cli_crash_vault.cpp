@@ -27,6 +27,7 @@
 #include <thread>
 #include <vector>
 
+#include "cli_harness.hpp"
 #include "fieldseal/crypto/kdf.hpp"
 #include "fieldseal/crypto/secret_buffer.hpp"
 #include "fieldseal/storage/reports.hpp"
@@ -34,6 +35,7 @@
 
 namespace fs = std::filesystem;
 namespace st = fieldseal::storage;
+using fieldseal::cli::test::ScratchDir;
 using fieldseal::crypto::Argon2idParams;
 using fieldseal::crypto::SecretBuffer;
 using Clock = std::chrono::steady_clock;
@@ -46,23 +48,6 @@ constexpr const char* kReportTitle = "Detention at the checkpoint";
 constexpr int kDuressTrials = 12;
 constexpr int kInitTrials = 24;
 constexpr std::chrono::microseconds kPoll{200};
-
-class Scratch {
- public:
-  explicit Scratch(std::string_view tag) {
-    std::random_device rd;
-    root = fs::path(FIELDSEAL_BINARY_DIR) / "test_cli_work" /
-           (std::string(tag) + std::to_string(rd()) + std::to_string(rd()));
-    fs::create_directories(root);
-  }
-  ~Scratch() {
-    std::error_code ignored;
-    fs::remove_all(root, ignored);
-  }
-  Scratch(const Scratch&) = delete;
-  Scratch& operator=(const Scratch&) = delete;
-  fs::path root;
-};
 
 // `fieldseal --vault DIR ARGS…` with only FIELDSEAL_PASSPHRASE in its
 // environment, in its own session (it can never prompt), output discarded.
@@ -176,9 +161,9 @@ std::vector<std::string> titles(st::Vault& v) {
 }  // namespace
 
 TEST_CASE("crash safety: SIGKILL during an unlock with the duress passphrase", "[cli][crash]") {
-  Scratch scratch("crash-duress");
-  const auto pristine = scratch.root / "pristine";
-  const auto vault = scratch.root / "vault";
+  ScratchDir scratch("crash-duress");
+  const auto pristine = scratch.path() / "pristine";
+  const auto vault = scratch.path() / "vault";
   {
     auto created = st::Vault::create(pristine, st::Role::field, "Researcher",
                                      SecretBuffer::from_text(kReal), Argon2idParams::floor());
@@ -240,8 +225,8 @@ TEST_CASE("crash safety: SIGKILL during an unlock with the duress passphrase", "
 
 TEST_CASE("crash safety: SIGKILL during init, then init again in the same directory",
           "[cli][crash]") {
-  Scratch scratch("crash-init");
-  const auto vault = scratch.root / "vault";
+  ScratchDir scratch("crash-init");
+  const auto vault = scratch.path() / "vault";
   const std::vector<std::string> args = {"init", "--role", "field", "--name", "Researcher",
                                          "--kdf-memory", "64"};
   // init writes the database first (as data.new), after sealing the slot.

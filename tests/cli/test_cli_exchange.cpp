@@ -48,39 +48,9 @@ constexpr const char* kHq = "Memorial HQ";
 constexpr const char* kAnna = "Anna K";
 constexpr std::size_t kAttachmentBytes = 300 * 1024;  // five parts at --split 64K
 
-// Any number of vaults (subdirectories of the scratch directory) that share
-// one passphrase from the environment; no passphrase prompt is answered.
-class Cli : public CliHarness {
+class Cli : public VaultsCli {
  public:
-  Cli() : CliHarness("x") { env["FIELDSEAL_PASSPHRASE"] = kPassphrase; }
-
-  [[nodiscard]] fs::path path(const std::string& name) const { return dir() / name; }
-  // A new empty directory in the scratch directory.
-  fs::path mkdir(const std::string& name) const {
-    fs::create_directories(path(name));
-    return path(name);
-  }
-
-  // Runs a command against the vault in subdirectory `vault` ("" for none).
-  Outcome run(const std::string& vault, std::vector<std::string> args) {
-    if (vault.empty()) {
-      env.erase("FIELDSEAL_VAULT");
-    } else {
-      env["FIELDSEAL_VAULT"] = path(vault).string();
-    }
-    return CliHarness::run(std::move(args));
-  }
-
-  std::string ok(const std::string& vault, std::vector<std::string> args) {
-    auto r = run(vault, std::move(args));
-    INFO(r.err);
-    REQUIRE(r.code == kExitSuccess);
-    return r.out;
-  }
-
-  void init(const std::string& vault, const std::string& role, const std::string& name) {
-    (void)ok(vault, {"init", "--role", role, "--name", name, "--kdf-memory", "64"});
-  }
+  Cli() : VaultsCli("x", kPassphrase) {}
 
   // A final report with one attachment (the file `attachment`); its id.
   std::string add_final(const std::string& vault, const std::string& title, const fs::path& attachment) {

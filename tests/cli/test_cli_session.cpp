@@ -33,6 +33,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli_harness.hpp"
 #include "cli_test_files.hpp"
 #include "fieldseal/crypto/encoding.hpp"
 #include "fieldseal/crypto/hkdf.hpp"
@@ -53,29 +54,6 @@ namespace {
 
 constexpr const char* kPassphrase = "session passphrase";
 constexpr std::chrono::microseconds kPollInterval{200};
-
-fs::path scratch_root(std::string_view tag) {
-  std::random_device rd;
-  auto dir = fs::path(FIELDSEAL_BINARY_DIR) / "test_cli_work" /
-             (std::string(tag) + std::to_string(rd()) + std::to_string(rd()));
-  fs::create_directories(dir);
-  return dir;
-}
-
-class Scratch {
- public:
-  explicit Scratch(std::string_view tag) : root(scratch_root(tag)) {}
-  ~Scratch() {
-    std::error_code ignored;
-    fs::remove_all(root, ignored);
-  }
-  Scratch(const Scratch&) = delete;
-  Scratch& operator=(const Scratch&) = delete;
-  fs::path root;
-};
-
-
-
 
 std::string sha256_hex(const std::string& data) {
   std::array<std::uint8_t, fieldseal::crypto::kSha256Bytes> digest{};
@@ -183,8 +161,8 @@ class Spawner {
 
 TEST_CASE("a full session writes nothing outside the vault: HOME, TMPDIR, XDG dirs and cwd stay empty",
           "[cli][session]") {
-  Scratch scratch("session");
-  const auto& root = scratch.root;
+  ScratchDir scratch("session");
+  const auto& root = scratch.path();
   for (const char* d : {"home", "tmp", "cwd", "in", "out", "io"}) fs::create_directory(root / d);
   const auto home = root / "home";
   const auto tmp = root / "tmp";
@@ -279,20 +257,22 @@ namespace {
 class CrashBench {
  public:
   explicit CrashBench(std::string_view tag)
-      : scratch_(tag), spawner_(scratch_.root / "io", scratch_.root / "cwd"), generator_(std::random_device{}()) {
-    for (const char* d : {"io", "cwd", "in"}) fs::create_directory(scratch_.root / d);
+      : scratch_(tag),
+        spawner_(scratch_.path() / "io", scratch_.path() / "cwd"),
+        generator_(std::random_device{}()) {
+    for (const char* d : {"io", "cwd", "in"}) fs::create_directory(scratch_.path() / d);
     passphrase_ = kPassphrase;
     auto created = st::Vault::create(vault_dir(), st::Role::field, "Crash test",
                                      fieldseal::crypto::SecretBuffer::from_text(passphrase_),
                                      fieldseal::crypto::Argon2idParams::floor());
     REQUIRE(created.ok());
-    spawner_.env = {{"HOME", (scratch_.root / "cwd").string()},
+    spawner_.env = {{"HOME", (scratch_.path() / "cwd").string()},
                     {"PATH", "/usr/bin:/bin"},
                     {"FIELDSEAL_VAULT", vault_dir().string()}};
   }
 
-  [[nodiscard]] fs::path vault_dir() const { return scratch_.root / "vault"; }
-  [[nodiscard]] fs::path input(const std::string& name) const { return scratch_.root / "in" / name; }
+  [[nodiscard]] fs::path vault_dir() const { return scratch_.path() / "vault"; }
+  [[nodiscard]] fs::path input(const std::string& name) const { return scratch_.path() / "in" / name; }
   std::mt19937& generator() { return generator_; }
   std::string& passphrase() { return passphrase_; }
   Spawner& spawner() { return spawner_; }
@@ -336,8 +316,8 @@ class CrashBench {
           Run run;
           run.killed = WIFSIGNALED(status);
           run.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-          run.out = read_file(scratch_.root / "io" / "stdout");
-          run.err = read_file(scratch_.root / "io" / "stderr");
+          run.out = read_file(scratch_.path() / "io" / "stdout");
+          run.err = read_file(scratch_.path() / "io" / "stderr");
           return run;
         }
       }
@@ -384,7 +364,7 @@ class CrashBench {
     return s.st_ino;
   }
 
-  Scratch scratch_;
+  ScratchDir scratch_;
   Spawner spawner_;
   std::mt19937 generator_;
   std::string passphrase_;

@@ -27,28 +27,13 @@ namespace {
 
 constexpr const char* kPassphrase = "correct horse battery staple";
 
-class Cli : public CliHarness {
+class Cli : public VaultsCli {
  public:
-  Cli() : CliHarness("s") { env["FIELDSEAL_PASSPHRASE"] = kPassphrase; }
+  Cli() : VaultsCli("s", kPassphrase) {}
 
-  [[nodiscard]] fs::path path(const std::string& name) const { return dir() / name; }
-
-  Outcome run(const std::string& vault, std::vector<std::string> args) {
-    env["FIELDSEAL_VAULT"] = path(vault).string();
-    return CliHarness::run(std::move(args));
-  }
-  std::string ok(const std::string& vault, std::vector<std::string> args) {
-    auto r = run(vault, std::move(args));
-    INFO(r.err);
-    REQUIRE(r.code == kExitSuccess);
-    return r.out;
-  }
   json ok_json(const std::string& vault, std::vector<std::string> args) {
     args.insert(args.begin(), "--json");
     return json::parse(ok(vault, std::move(args)));
-  }
-  void init(const std::string& vault, const std::string& role, const std::string& name) {
-    (void)ok(vault, {"init", "--role", role, "--name", name, "--kdf-memory", "64"});
   }
   std::string add(const std::string& vault, std::vector<std::string> args, bool final = true) {
     args.insert(args.begin(), {"report", "add", "--title", "Incident"});
@@ -79,8 +64,7 @@ struct Hq {
     send("boris");
   }
   void send(const std::string& from) {
-    const fs::path out = cli.path("out-" + from);
-    fs::create_directories(out);
+    const fs::path out = cli.mkdir("out-" + from);
     (void)cli.ok(from, {"export", "--to", "Memorial HQ", "-o", out.string()});
     (void)cli.ok("hq", {"import", out.string()});
   }
