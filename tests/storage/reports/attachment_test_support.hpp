@@ -73,7 +73,7 @@ class FullSink final : public crypto::ByteSink {
 };
 
 // A new draft titled `title`; its id.
-inline std::string new_report(Vault& v, const std::string& title) {
+inline std::string new_report(Vault& v, const std::string& title = "with attachments") {
   ReportDraft d;
   d.title = title;
   auto id = create_report(v.db, v.key, d);
