@@ -9,7 +9,6 @@
 namespace fieldseal::cli {
 namespace {
 
-constexpr std::size_t kPassphraseFileMaxBytes = kPassphraseMaxBytes + 2;  // + "\r\n"
 constexpr std::uint64_t kProgressUnknownStep = 64ull << 20;
 
 // Fails unless `passphrase` is usable; returns it.
@@ -41,18 +40,7 @@ crypto::SecretBuffer CliContext::passphrase(PassphrasePurpose purpose) {
   auto file = env(kEnvPassphraseFile);
   auto value = env(kEnvPassphrase);
   if (file && value) failure("both FIELDSEAL_PASSPHRASE_FILE and FIELDSEAL_PASSPHRASE are set; set only one");
-  if (file) {
-    auto contents = read_secret_file(std::string(*file), kPassphraseFileMaxBytes, "passphrase file");
-    std::size_t length = contents.size();
-    {
-      auto r = contents.read();
-      if (length > 0 && r.data()[length - 1] == '\n') {
-        --length;
-        if (length > 0 && r.data()[length - 1] == '\r') --length;
-      }
-    }
-    return validated(secret_prefix(contents, length));
-  }
+  if (file) return validated(read_passphrase_file(std::string(*file), "passphrase file"));
   if (value) return validated(crypto::SecretBuffer::from_text(*value));
 
   auto first = io_.prompter.ask("Enter passphrase: ");

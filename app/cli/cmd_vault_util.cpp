@@ -9,7 +9,6 @@
 namespace fieldseal::cli {
 namespace {
 
-constexpr std::size_t kPassphraseFileMaxBytes = kPassphraseMaxBytes + 2;  // + "\r\n"
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";                 // U+FFFD
 
 crypto::SecretBuffer usable(crypto::SecretBuffer passphrase) {
@@ -90,18 +89,7 @@ crypto::SecretBuffer second_passphrase(CliContext& ctx, std::string_view prompt)
   if (file && value) {
     failure("both FIELDSEAL_NEW_PASSPHRASE_FILE and FIELDSEAL_NEW_PASSPHRASE are set; set only one");
   }
-  if (file) {
-    auto contents = read_secret_file(std::string(*file), kPassphraseFileMaxBytes, "new passphrase file");
-    std::size_t length = contents.size();
-    {
-      auto r = contents.read();
-      if (length > 0 && r.data()[length - 1] == '\n') {
-        --length;
-        if (length > 0 && r.data()[length - 1] == '\r') --length;
-      }
-    }
-    return usable(secret_prefix(contents, length));
-  }
+  if (file) return usable(read_passphrase_file(std::string(*file), "new passphrase file"));
   if (value) return usable(crypto::SecretBuffer::from_text(*value));
 
   std::string first_prompt = std::string(prompt) + ": ";

@@ -16,6 +16,7 @@ namespace fieldseal::cli {
 namespace {
 
 constexpr std::size_t kHiddenNameRandomBytes = 8;
+constexpr std::size_t kPassphraseFileMaxBytes = kPassphraseMaxBytes + 2;  // + "\r\n"
 
 [[noreturn]] void fail_errno(std::string_view action, std::string_view what, int error_number) {
   failure(std::string(action) + " the " + std::string(what) + ": " + std::strerror(error_number));
@@ -290,6 +291,19 @@ crypto::SecretBuffer read_secret_file(const std::string& path, std::size_t max_b
   }
   ::close(fd);
   return contents;
+}
+
+crypto::SecretBuffer read_passphrase_file(const std::string& path, std::string_view what) {
+  auto contents = read_secret_file(path, kPassphraseFileMaxBytes, what);
+  std::size_t length = contents.size();
+  {
+    auto r = contents.read();
+    if (length > 0 && r.data()[length - 1] == '\n') {
+      --length;
+      if (length > 0 && r.data()[length - 1] == '\r') --length;
+    }
+  }
+  return secret_prefix(contents, length);
 }
 
 std::string read_text_file(const std::string& path, std::size_t max_bytes, std::string_view what) {

@@ -110,6 +110,10 @@ void write_identity_output(CliContext& ctx, const std::string& path, std::string
 // Reads a whole regular file of at most `max_bytes` into secret memory.
 [[nodiscard]] crypto::SecretBuffer read_secret_file(const std::string& path, std::size_t max_bytes,
                                                     std::string_view what);
+// A passphrase file ($FIELDSEAL_PASSPHRASE_FILE, $FIELDSEAL_NEW_PASSPHRASE_FILE):
+// at most kPassphraseMaxBytes and a line end, returned without one trailing
+// "\n" or "\r\n" (as editors and echo leave). The caller validates it.
+[[nodiscard]] crypto::SecretBuffer read_passphrase_file(const std::string& path, std::string_view what);
 // Reads a whole regular file of at most `max_bytes` (public data only).
 [[nodiscard]] std::string read_text_file(const std::string& path, std::size_t max_bytes,
                                          std::string_view what);

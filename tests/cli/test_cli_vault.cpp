@@ -528,6 +528,26 @@ TEST_CASE("passphrase change and duress set", "[cli][vault]") {
     cli.env["FIELDSEAL_PASSPHRASE"] = "the new passphrase";
     CHECK_THAT(cli.ok({"report", "list"}), ContainsSubstring(id));
   }
+  SECTION("change from passphrase files: one trailing CRLF or LF stripped, empty refused") {
+    write_file(cli.path("empty"), "\r\n");
+    cli.env["FIELDSEAL_NEW_PASSPHRASE_FILE"] = cli.path("empty");
+    auto empty = cli.run({"passphrase", "change"});
+    CHECK(empty.code == kExitFailure);
+    CHECK_THAT(empty.err, ContainsSubstring("the new passphrase is empty"));
+    CHECK(cli.prompter.asked == 0);
+
+    write_file(cli.path("new"), "from a file\r\n");
+    cli.env["FIELDSEAL_NEW_PASSPHRASE_FILE"] = cli.path("new");
+    REQUIRE(cli.run({"passphrase", "change"}).code == kExitSuccess);
+    cli.env.erase("FIELDSEAL_NEW_PASSPHRASE_FILE");
+    cli.env["FIELDSEAL_PASSPHRASE"] = "from a file";
+    CHECK_THAT(cli.ok({"report", "list"}), ContainsSubstring(id));
+    cli.env.erase("FIELDSEAL_PASSPHRASE");
+    write_file(cli.path("unlock"), "from a file\n");
+    cli.env["FIELDSEAL_PASSPHRASE_FILE"] = cli.path("unlock");
+    CHECK_THAT(cli.ok({"report", "list"}), ContainsSubstring(id));
+    CHECK(cli.prompter.asked == 0);
+  }
   SECTION("duress: it destroys the real content and opens an empty vault") {
     cli.env["FIELDSEAL_NEW_PASSPHRASE"] = kPassphrase;
     auto same = cli.run({"duress", "set"});
