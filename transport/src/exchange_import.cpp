@@ -293,6 +293,14 @@ class Importer {
     }
     FIELDSEAL_TRY(record_received());
     FIELDSEAL_TRY(check_staged());
+    {
+      std::vector<std::int64_t> nums;
+      for (const auto& [id, staged] : staged_) {
+        if (!staged.held) nums.push_back(staged.num);
+      }
+      std::sort(nums.begin(), nums.end());
+      if (auto r = storage::index_received_reports(db_, nums); !r) return fail(vault_error(r.error()));
+    }
 
     auto bundle_num = storage::insert_received_bundle(
         db_, storage::ReceivedBundle{0, bundle_id_, manifest.sender.bytes(), manifest.sequence,
@@ -536,6 +544,7 @@ class Importer {
       }
       staged.custody_extended = true;
     }
+    std::vector<storage::CustodyEntry> received;
     for (const auto& c : custody) {
       const auto* bytes = c.is_object() && json_strict::has_exactly(c, {"entry", "signature"})
                               ? json_strict::get_string(c, "entry")
@@ -546,7 +555,10 @@ class Importer {
       if (!e) return fail(e.error());
       if (e->report_id != id) return fail(Error::report_invalid);
       if (e->seq <= known_custody) continue;
-      if (auto r = storage::insert_received_custody(db_, *e); !r) {
+      received.push_back(std::move(*e));
+    }
+    if (!received.empty()) {
+      if (auto r = storage::insert_received_custody(db_, received); !r) {
         return fail(staging_error(r.error()));
       }
       staged.custody_extended = true;
