@@ -225,6 +225,13 @@ Result<void> migrate_search_prefix_v4(Database& db) {
   return db.exec("INSERT INTO report_search(report_search) VALUES ('optimize');");
 }
 
+Result<void> migrate_search_hashsize_v6(Database& db) {
+  auto s = db.prepare("INSERT INTO report_search (report_search, rank) VALUES ('hashsize', ?1)");
+  if (!s) return fail(s.error());
+  s->bind(1, kSearchPendingBytes);
+  return s->run();
+}
+
 namespace detail {
 
 Result<void> index_report(Database& db, std::int64_t num, const ReportDraft& d) {
