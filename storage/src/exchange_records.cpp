@@ -652,7 +652,8 @@ Result<void> insert_received_amendment(Database& db, std::int64_t report_num,
   return s->run();
 }
 
-Result<void> insert_received_custody(Database& db, std::span<const CustodyEntry> entries) {
+Result<void> insert_received_custody(Database& db, std::span<const CustodyEntry> entries,
+                                     const crypto::Ed25519Signature* signature) {
   if (entries.empty()) return {};
   const std::string& report_id = entries.front().report_id;
   auto row = detail::find_report(db, report_id);
@@ -671,9 +672,16 @@ Result<void> insert_received_custody(Database& db, std::span<const CustodyEntry>
     FIELDSEAL_TRY(s->run());
   }
   // Once per report: every UPDATE rewrites the reports row, document and all.
-  auto u = db.prepare("UPDATE reports SET custody_count = ?2, custody_head = ?3 WHERE num = ?1");
+  auto u = db.prepare(
+      "UPDATE reports SET custody_count = ?2, custody_head = ?3, signature = coalesce(?4, "
+      "signature) WHERE num = ?1");
   if (!u) return fail(u.error());
   u->bind(1, row->num).bind(2, entries.back().seq).bind_blob(3, entries.back().hash);
+  if (signature != nullptr) {
+    u->bind_blob(4, *signature);
+  } else {
+    u->bind_null(4);
+  }
   return u->run();
 }
 

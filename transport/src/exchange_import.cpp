@@ -505,10 +505,6 @@ class Importer {
       auto count = storage::custody_count(db_, id);
       if (!count) return fail(vault_error(count.error()));
       known_custody = *count;
-    } else {
-      if (auto r = storage::set_received_signature(db_, staged.num, signature); !r) {
-        return fail(staging_error(r.error()));
-      }
     }
     std::int64_t report_num = staged.num;
     if (staged.held) {
@@ -557,11 +553,17 @@ class Importer {
       if (e->seq <= known_custody) continue;
       received.push_back(std::move(*e));
     }
+    // A new report's signature goes into the same UPDATE of its row.
+    const crypto::Ed25519Signature* new_signature = staged.held ? nullptr : &signature;
     if (!received.empty()) {
-      if (auto r = storage::insert_received_custody(db_, received); !r) {
+      if (auto r = storage::insert_received_custody(db_, received, new_signature); !r) {
         return fail(staging_error(r.error()));
       }
       staged.custody_extended = true;
+    } else if (new_signature != nullptr) {
+      if (auto r = storage::set_received_signature(db_, staged.num, signature); !r) {
+        return fail(staging_error(r.error()));
+      }
     }
     staged.sealed = true;
     return {};

@@ -234,11 +234,13 @@ struct ReceivedBundle {
                                                      const Amendment& amendment);
 // In the caller's transaction: the next custody entries of one report as
 // received (its signer's, not ours), in seq order; advances the report's
-// custody count and head to the last. Entries of another report than the
-// first's: invalid_argument. The caller re-checks with verify_custody
-// afterwards.
-[[nodiscard]] Result<void> insert_received_custody(Database& db,
-                                                   std::span<const CustodyEntry> entries);
+// custody count and head to the last and, when `signature` is not null,
+// sets the report's signature as set_received_signature does, in the same
+// UPDATE of its row. Entries of another report than the first's:
+// invalid_argument. The caller re-checks with verify_custody afterwards.
+[[nodiscard]] Result<void> insert_received_custody(
+    Database& db, std::span<const CustodyEntry> entries,
+    const crypto::Ed25519Signature* signature = nullptr);
 // How many custody entries and amendments a held report has.
 [[nodiscard]] Result<std::int64_t> custody_count(Database& db, std::string_view report_id);
 [[nodiscard]] Result<std::vector<std::string>> amendment_ids(Database& db, std::string_view report_id);
