@@ -43,8 +43,9 @@ struct ReportRow {
 
 // A final report received in a bundle (transport import, HQ), inside the
 // caller's transaction: the reports row (status final, the signed canonical
-// JSON, signature, signer, content hash) and its content rows and search
-// entry. The caller has verified the signature; attachments, amendments and
+// JSON, signature, signer, content hash) and its content rows, not yet its
+// search entry (index_new_reports, once for all of an import's reports).
+// The caller has verified the signature; attachments, amendments and
 // custody entries are added by the caller. Returns the row's num.
 [[nodiscard]] Result<std::int64_t> insert_final_report(Database& db, const ReportDocument& document,
                                                        std::string_view canonical_json,
@@ -53,6 +54,11 @@ struct ReportRow {
 // Search index maintenance (search.cpp), inside the caller's transaction.
 [[nodiscard]] Result<void> index_report(Database& db, std::int64_t num, const ReportDraft& draft);
 [[nodiscard]] Result<void> unindex_report(Database& db, std::int64_t num);
+// Indexes stored reports that have no search entry yet (nums in ascending
+// order), as index_report would, in one statement: FTS5 writes its pending
+// terms to disk at every statement savepoint, so one report per statement
+// would leave one small segment per report to merge.
+[[nodiscard]] Result<void> index_new_reports(Database& db, std::span<const std::int64_t> nums);
 // Rewrites the FTS5 b-trees so freed segments leave the index (purge).
 [[nodiscard]] Result<void> optimize_search_index(Database& db);
 

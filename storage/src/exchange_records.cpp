@@ -556,6 +556,10 @@ Result<std::int64_t> insert_received_report(Database& db, const ReportDocument& 
   return *num;
 }
 
+Result<void> index_received_reports(Database& db, std::span<const std::int64_t> report_nums) {
+  return detail::index_new_reports(db, report_nums);
+}
+
 Result<void> set_received_signature(Database& db, std::int64_t report_num,
                                     const crypto::Ed25519Signature& signature) {
   auto s = db.prepare("UPDATE reports SET signature = ?2 WHERE num = ?1");
@@ -630,24 +634,37 @@ Result<void> insert_received_amendment(Database& db, std::int64_t report_num,
   return s->run();
 }
 
-Result<void> insert_received_custody(Database& db, const CustodyEntry& entry) {
-  auto row = detail::find_report(db, entry.report_id);
+Result<void> insert_received_custody(Database& db, std::span<const CustodyEntry> entries,
+                                     const crypto::Ed25519Signature* signature) {
+  if (entries.empty()) return {};
+  const std::string& report_id = entries.front().report_id;
+  auto row = detail::find_report(db, report_id);
   if (!row) return fail(row.error());
-  {
-    auto s = db.prepare(
-        "INSERT INTO custody (report_id, seq, at, event, details, prev_hash, entry_hash, signer, "
-        "signature) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-    if (!s) return fail(s.error());
+  auto s = db.prepare(
+      "INSERT INTO custody (report_id, seq, at, event, details, prev_hash, entry_hash, signer, "
+      "signature) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+  if (!s) return fail(s.error());
+  for (const CustodyEntry& entry : entries) {
+    if (entry.report_id != report_id) return fail(Error::invalid_argument);
+    s->reset();
     s->bind(1, entry.report_id).bind(2, entry.seq).bind(3, entry.at);
     s->bind(4, key(entry.event)).bind(5, custody_details_json(entry.details));
     s->bind_blob(6, entry.prev).bind_blob(7, entry.hash).bind_blob(8, entry.signer);
     s->bind_blob(9, entry.signature);
     FIELDSEAL_TRY(s->run());
   }
-  auto s = db.prepare("UPDATE reports SET custody_count = ?2, custody_head = ?3 WHERE num = ?1");
-  if (!s) return fail(s.error());
-  s->bind(1, row->num).bind(2, entry.seq).bind_blob(3, entry.hash);
-  return s->run();
+  // Once per report: every UPDATE rewrites the reports row, document and all.
+  auto u = db.prepare(
+      "UPDATE reports SET custody_count = ?2, custody_head = ?3, signature = coalesce(?4, "
+      "signature) WHERE num = ?1");
+  if (!u) return fail(u.error());
+  u->bind(1, row->num).bind(2, entries.back().seq).bind_blob(3, entries.back().hash);
+  if (signature != nullptr) {
+    u->bind_blob(4, *signature);
+  } else {
+    u->bind_null(4);
+  }
+  return u->run();
 }
 
 Result<std::int64_t> custody_count(Database& db, std::string_view report_id) {

@@ -18,6 +18,7 @@ constexpr Migration kMigrations[] = {
     {3, migrate_exchange_v3},
     {4, migrate_search_prefix_v4},
     {5, migrate_statistics_index_v5},
+    {6, migrate_search_hashsize_v6},
 };
 
 // meta: role, name, created_at. identity: the vault's own keys (one row).

@@ -110,27 +110,40 @@ Result<void> delete_content_rows(Database& db, std::int64_t num) {
   return {};
 }
 
+// The content columns of a reports row as parameters ?2 to ?12: title,
+// narrative, start date, precision and sort key, end date and precision,
+// place, region, latitude, longitude.
+void bind_content_columns(Statement& s, const ReportDraft& d) {
+  s.bind(2, d.title).bind(3, d.narrative).bind(4, d.start.value);
+  s.bind(5, key(d.start.precision)).bind_optional(6, date_bound(d.start, false));
+  s.bind(7, d.end.value).bind(8, key(d.end.precision));
+  s.bind(9, d.location.text).bind(10, d.location.region);
+  if (d.location.coordinates) {
+    s.bind(11, d.location.coordinates->latitude).bind(12, d.location.coordinates->longitude);
+  } else {
+    s.bind_null(11).bind_null(12);
+  }
+}
+
+// replace: the row's content columns are updated, rows of earlier content
+// deleted and the search entry redone. new_row: a row just inserted with its
+// content columns has no earlier rows; its caller indexes it.
+enum class ContentWrite { replace, new_row };
+
 Result<void> write_content(Database& db, std::int64_t num, const ReportDraft& d,
-                           const std::string& now) {
-  {
+                           const std::string& now, ContentWrite mode = ContentWrite::replace) {
+  if (mode == ContentWrite::replace) {
     auto s = db.prepare(
         "UPDATE reports SET title = ?2, narrative = ?3, start_date = ?4, start_precision = ?5, "
         "start_sort = ?6, end_date = ?7, end_precision = ?8, location_text = ?9, region = ?10, "
         "latitude = ?11, longitude = ?12, updated_at = ?13 WHERE num = ?1");
     if (!s) return fail(s.error());
-    s->bind(1, num).bind(2, d.title).bind(3, d.narrative).bind(4, d.start.value);
-    s->bind(5, key(d.start.precision)).bind_optional(6, date_bound(d.start, false));
-    s->bind(7, d.end.value).bind(8, key(d.end.precision));
-    s->bind(9, d.location.text).bind(10, d.location.region);
-    if (d.location.coordinates) {
-      s->bind(11, d.location.coordinates->latitude).bind(12, d.location.coordinates->longitude);
-    } else {
-      s->bind_null(11).bind_null(12);
-    }
+    s->bind(1, num);
+    bind_content_columns(*s, d);
     s->bind(13, now);
     FIELDSEAL_TRY(s->run());
+    FIELDSEAL_TRY(delete_content_rows(db, num));
   }
-  FIELDSEAL_TRY(delete_content_rows(db, num));
   {
     auto s = db.prepare(
         "INSERT INTO report_acts (report_num, position, type_code, victim_ref, perpetrator_ref, "
@@ -192,6 +205,7 @@ Result<void> write_content(Database& db, std::int64_t num, const ReportDraft& d,
       FIELDSEAL_TRY(s->run());
     }
   }
+  if (mode == ContentWrite::new_row) return {};
   return detail::index_report(db, num, d);
 }
 
@@ -368,16 +382,23 @@ Result<void> require_final(ReportStatus status) {
 Result<std::int64_t> detail::insert_final_report(Database& db, const ReportDocument& document,
                                                  std::string_view canonical_json,
                                                  const crypto::Ed25519Signature& signature) {
+  // One INSERT with the content columns: an UPDATE after it would write the
+  // row, signed document and all, a second time.
   auto s = db.prepare(
-      "INSERT INTO reports (id, status, created_at, updated_at, finalized_at, canonical_json, "
-      "signature, signer, content_sha256) VALUES (?1, 'final', ?2, ?3, ?3, ?4, ?5, ?6, ?7)");
+      "INSERT INTO reports (id, title, narrative, start_date, start_precision, start_sort, "
+      "end_date, end_precision, location_text, region, latitude, longitude, updated_at, status, "
+      "created_at, finalized_at, canonical_json, signature, signer, content_sha256) VALUES (?1, "
+      "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 'final', ?14, ?13, ?15, ?16, ?17, ?18)");
   if (!s) return fail(s.error());
-  s->bind(1, document.id).bind(2, document.created_at).bind(3, document.finalized_at);
-  s->bind_blob(4, bytes_of(canonical_json)).bind_blob(5, signature).bind_blob(6, document.signer);
-  s->bind_blob(7, detail::sha256_of(canonical_json));
+  s->bind(1, document.id);
+  bind_content_columns(*s, document.content);
+  s->bind(13, document.finalized_at).bind(14, document.created_at);
+  s->bind_blob(15, bytes_of(canonical_json)).bind_blob(16, signature).bind_blob(17, document.signer);
+  s->bind_blob(18, detail::sha256_of(canonical_json));
   FIELDSEAL_TRY(s->run());
   const std::int64_t num = db.last_insert_rowid();
-  FIELDSEAL_TRY(write_content(db, num, document.content, document.finalized_at));
+  FIELDSEAL_TRY(
+      write_content(db, num, document.content, document.finalized_at, ContentWrite::new_row));
   return num;
 }
 

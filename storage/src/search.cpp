@@ -186,10 +186,7 @@ Result<std::vector<ReportSummary>> search_report_summaries(Database& db,
 namespace {
 
 // The search table as migration 4 creates it (migration 2's definition plus
-// the prefix indexes), then every report that has content indexed again as
-// detail::index_report would index it: the same five columns, ё/Ё folded in
-// SQL exactly as fold_yo does, persons in position order, tags in their
-// sorted order. Purged reports have no content left and are not indexed.
+// the prefix indexes); then every report that has content is indexed again.
 constexpr std::string_view kSearchPrefixV4 = R"sql(
 DROP TABLE report_search;
 CREATE VIRTUAL TABLE report_search USING fts5(
@@ -199,6 +196,12 @@ CREATE VIRTUAL TABLE report_search USING fts5(
   prefix = '2 3 4'
 );
 INSERT INTO report_search(report_search, rank) VALUES ('secure-delete', 1);
+)sql";
+
+// Stored reports indexed as detail::index_report indexes a draft: the same
+// five columns, ё/Ё folded in SQL exactly as fold_yo does, persons in
+// position order, tags in their sorted order. A WHERE clause follows.
+constexpr std::string_view kIndexStoredReports = R"sql(
 INSERT INTO report_search (rowid, title, narrative, places, names, tags)
 SELECT r.num,
        replace(replace(r.title, 'ё', 'е'), 'Ё', 'Е'),
@@ -210,13 +213,24 @@ SELECT r.num,
        replace(replace(coalesce((SELECT group_concat(t.tag || char(10), '') FROM
          (SELECT tag FROM report_tags WHERE report_num = r.num ORDER BY tag) t), ''),
          'ё', 'е'), 'Ё', 'Е')
-FROM reports r WHERE r.status <> 'purged' ORDER BY r.num;
-INSERT INTO report_search(report_search) VALUES ('optimize');
-)sql";
+FROM reports r )sql";
 
 }  // namespace
 
-Result<void> migrate_search_prefix_v4(Database& db) { return db.exec(kSearchPrefixV4); }
+Result<void> migrate_search_prefix_v4(Database& db) {
+  FIELDSEAL_TRY(db.exec(kSearchPrefixV4));
+  // Purged reports have no content left and are not indexed.
+  FIELDSEAL_TRY(db.exec(std::string(kIndexStoredReports) +
+                        "WHERE r.status <> 'purged' ORDER BY r.num;"));
+  return db.exec("INSERT INTO report_search(report_search) VALUES ('optimize');");
+}
+
+Result<void> migrate_search_hashsize_v6(Database& db) {
+  auto s = db.prepare("INSERT INTO report_search (report_search, rank) VALUES ('hashsize', ?1)");
+  if (!s) return fail(s.error());
+  s->bind(1, kSearchPendingBytes);
+  return s->run();
+}
 
 namespace detail {
 
@@ -239,6 +253,21 @@ Result<void> index_report(Database& db, std::int64_t num, const ReportDraft& d) 
   if (!s) return fail(s.error());
   s->bind(1, num).bind(2, fold_yo(d.title)).bind(3, fold_yo(d.narrative));
   s->bind(4, fold_yo(places)).bind(5, fold_yo(names)).bind(6, fold_yo(tags));
+  return s->run();
+}
+
+Result<void> index_new_reports(Database& db, std::span<const std::int64_t> nums) {
+  if (nums.empty()) return {};
+  std::string list = "[";
+  for (const std::int64_t num : nums) {
+    if (list.size() > 1) list += ',';
+    list += std::to_string(num);
+  }
+  list += ']';
+  auto s = db.prepare(std::string(kIndexStoredReports) +
+                      "WHERE r.num IN (SELECT value FROM json_each(?1)) ORDER BY r.num");
+  if (!s) return fail(s.error());
+  s->bind(1, list);
   return s->run();
 }
 

@@ -293,6 +293,14 @@ class Importer {
     }
     FIELDSEAL_TRY(record_received());
     FIELDSEAL_TRY(check_staged());
+    {
+      std::vector<std::int64_t> nums;
+      for (const auto& [id, staged] : staged_) {
+        if (!staged.held) nums.push_back(staged.num);
+      }
+      std::sort(nums.begin(), nums.end());
+      if (auto r = storage::index_received_reports(db_, nums); !r) return fail(vault_error(r.error()));
+    }
 
     auto bundle_num = storage::insert_received_bundle(
         db_, storage::ReceivedBundle{0, bundle_id_, manifest.sender.bytes(), manifest.sequence,
@@ -497,10 +505,6 @@ class Importer {
       auto count = storage::custody_count(db_, id);
       if (!count) return fail(vault_error(count.error()));
       known_custody = *count;
-    } else {
-      if (auto r = storage::set_received_signature(db_, staged.num, signature); !r) {
-        return fail(staging_error(r.error()));
-      }
     }
     std::int64_t report_num = staged.num;
     if (staged.held) {
@@ -536,6 +540,7 @@ class Importer {
       }
       staged.custody_extended = true;
     }
+    std::vector<storage::CustodyEntry> received;
     for (const auto& c : custody) {
       const auto* bytes = c.is_object() && json_strict::has_exactly(c, {"entry", "signature"})
                               ? json_strict::get_string(c, "entry")
@@ -546,10 +551,19 @@ class Importer {
       if (!e) return fail(e.error());
       if (e->report_id != id) return fail(Error::report_invalid);
       if (e->seq <= known_custody) continue;
-      if (auto r = storage::insert_received_custody(db_, *e); !r) {
+      received.push_back(std::move(*e));
+    }
+    // A new report's signature goes into the same UPDATE of its row.
+    const crypto::Ed25519Signature* new_signature = staged.held ? nullptr : &signature;
+    if (!received.empty()) {
+      if (auto r = storage::insert_received_custody(db_, received, new_signature); !r) {
         return fail(staging_error(r.error()));
       }
       staged.custody_extended = true;
+    } else if (new_signature != nullptr) {
+      if (auto r = storage::set_received_signature(db_, staged.num, signature); !r) {
+        return fail(staging_error(r.error()));
+      }
     }
     staged.sealed = true;
     return {};

@@ -194,13 +194,17 @@ struct ReceivedBundle {
 // The content hash of a held report (any status), nullopt when none has that id.
 [[nodiscard]] Result<std::optional<Sha256Digest>> held_report_hash(Database& db,
                                                                    std::string_view report_id);
-// In the caller's transaction: a received final report (content, search
-// index) and its origin row. The caller has checked the signature. Returns
-// the report's row num.
+// In the caller's transaction: a received final report (content) and its
+// origin row. The caller has checked the signature. Returns the report's
+// row num. The report is not searchable until index_received_reports.
 [[nodiscard]] Result<std::int64_t> insert_received_report(
     Database& db, const ReportDocument& document, std::string_view canonical_json,
     const crypto::Ed25519Signature& signature, const BundleIdBytes& bundle_id,
     std::string_view received_at);
+// In the caller's transaction, once after the last insert_received_report
+// of an import: the search entries of those reports (nums ascending).
+[[nodiscard]] Result<void> index_received_reports(Database& db,
+                                                  std::span<const std::int64_t> report_nums);
 // In the caller's transaction: sets a received report's signature (it
 // travels after the report in a bundle).
 [[nodiscard]] Result<void> set_received_signature(Database& db, std::int64_t report_num,
@@ -225,10 +229,15 @@ struct ReceivedBundle {
 // re-checks with verify_report afterwards).
 [[nodiscard]] Result<void> insert_received_amendment(Database& db, std::int64_t report_num,
                                                      const Amendment& amendment);
-// In the caller's transaction: the next custody entry as received (its
-// signer's, not ours); advances the report's custody count and head. The
-// caller re-checks with verify_custody afterwards.
-[[nodiscard]] Result<void> insert_received_custody(Database& db, const CustodyEntry& entry);
+// In the caller's transaction: the next custody entries of one report as
+// received (its signer's, not ours), in seq order; advances the report's
+// custody count and head to the last and, when `signature` is not null,
+// sets the report's signature as set_received_signature does, in the same
+// UPDATE of its row. Entries of another report than the first's:
+// invalid_argument. The caller re-checks with verify_custody afterwards.
+[[nodiscard]] Result<void> insert_received_custody(
+    Database& db, std::span<const CustodyEntry> entries,
+    const crypto::Ed25519Signature* signature = nullptr);
 // How many custody entries and amendments a held report has.
 [[nodiscard]] Result<std::int64_t> custody_count(Database& db, std::string_view report_id);
 [[nodiscard]] Result<std::vector<std::string>> amendment_ids(Database& db, std::string_view report_id);

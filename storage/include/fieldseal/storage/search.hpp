@@ -89,5 +89,14 @@ struct SearchOptions {
 // the runner's transaction. The old table's pages are freed under
 // secure_delete. Time grows with the text in the vault.
 [[nodiscard]] Result<void> migrate_search_prefix_v4(Database& db);
+// Migration 6: FTS5's in-memory hash of pending terms for the search table
+// may hold kSearchPendingBytes (FTS5's default is 1 MiB) before it is written
+// out as a segment. An import indexes all its reports in one statement
+// (exchange_records.hpp index_received_reports); with 1 MiB a 256 MiB bundle
+// (25 MiB of text) wrote ~100 segments for automerge to merge and allocated
+// each term's entry again after every flush. The hash is SQLite memory:
+// locked and wiped on free like the page cache (cipher_memory_security).
+inline constexpr std::int64_t kSearchPendingBytes = std::int64_t{8} << 20;
+[[nodiscard]] Result<void> migrate_search_hashsize_v6(Database& db);
 
 }  // namespace fieldseal::storage
