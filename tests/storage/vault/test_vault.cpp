@@ -1,4 +1,7 @@
 #include <catch2/catch_test_macros.hpp>
+#include <catch2/generators/catch_generators.hpp>
+
+#include <fstream>
 
 #include "fieldseal/crypto/card.hpp"
 #include "fieldseal/storage/contacts.hpp"
@@ -201,6 +204,34 @@ TEST_CASE("vault: duress passphrase destroys the vault and opens a fresh one", "
   REQUIRE(v.ok());
   CHECK(v->signing_key().public_key() == fresh_key);
   CHECK(list_contacts(v->database())->size() == 1);
+}
+
+TEST_CASE("vault: a duress switch killed while creating the fresh file leaves the real vault", "[vault]") {
+  // The duress path creates data.new before anything else; a kill right
+  // then leaves it empty, and SQLCipher opens an empty file with any key.
+  // The real passphrase must still open the real vault, not adopt that file.
+  TempDir dir;
+  std::string real_card;
+  {
+    auto v = make(dir);
+    real_card = *v.card_text();
+    REQUIRE(v.set_duress(pass("duress words")).ok());
+  }
+  const std::size_t size = GENERATE(std::size_t{0}, std::size_t{4096}, std::size_t{3 * 4096});
+  INFO("data.new of " << size << " zero bytes");
+  {
+    std::ofstream zeros(dir / "v" / "data.new", std::ios::binary);
+    const std::vector<char> bytes(size, '\0');
+    zeros.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  }
+  REQUIRE(std::filesystem::file_size(dir / "v" / "data.new") == size);
+  {
+    auto v = open_vault(dir, "real passphrase");
+    REQUIRE(v.ok());
+    CHECK(*v->card_text() == real_card);
+    CHECK(*v->has_duress());
+  }
+  CHECK(file_names(dir / "v") == std::vector<std::string>{"data", "keys"});
 }
 
 TEST_CASE("vault: clear duress", "[vault]") {
