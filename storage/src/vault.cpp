@@ -461,6 +461,18 @@ Result<Vault> Vault::create_in(const fs::path& directory, Role role, std::string
   return Vault(std::move(state));
 }
 
+namespace {
+
+// Whether `db` is a vault database (initialise_database has run on it).
+bool holds_vault_meta(Database& db) {
+  auto st = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta';");
+  if (!st) return false;
+  auto row = st->step();
+  return row && *row && st->column_int64(0) == 1;
+}
+
+}  // namespace
+
 Result<Vault> Vault::open(const fs::path& directory, const SecretBuffer& passphrase,
                           const Argon2idParams& params) {
   if (passphrase.empty()) return fail(Error::passphrase_empty);
@@ -538,9 +550,12 @@ Result<Vault> Vault::open(const fs::path& directory, const SecretBuffer& passphr
   state->slots.emplace(std::move(slots));
   if (file_exists(paths.data_new)) {
     // A duress switch was cut short after the slot file named the new
-    // database's key: finish moving it into place.
+    // database's key: finish moving it into place. Only a database that holds
+    // a vault is that one: a switch killed while the new file was being set
+    // up leaves a hot journal, whose rollback empties the file, and SQLCipher
+    // opens an empty database with any key.
     auto pending = Database::open(paths.data_new, state->master, false);
-    if (pending) {
+    if (pending && holds_vault_meta(*pending)) {
       pending->close();
       FIELDSEAL_TRY(remove_database_files(paths.data, true));
       if (::rename(paths.data_new.c_str(), paths.data.c_str()) != 0) return fail(Error::io_failed);

@@ -7,6 +7,7 @@
 #include "fieldseal/storage/contacts.hpp"
 #include "fieldseal/storage/key_slots.hpp"
 #include "fieldseal/storage/migrations.hpp"
+#include "fieldseal/storage/reports.hpp"
 #include "fieldseal/storage/vault.hpp"
 #include "vault_test_util.hpp"
 
@@ -232,6 +233,32 @@ TEST_CASE("vault: a duress switch killed while creating the fresh file leaves th
     CHECK(*v->has_duress());
   }
   CHECK(file_names(dir / "v") == std::vector<std::string>{"data", "keys"});
+}
+
+TEST_CASE("vault: a duress switch killed in the new file's WAL switch leaves the real vault", "[vault]") {
+  // Captured from the CLI crash trials: the duress unlock was killed while
+  // SQLite switched data.new to WAL, leaving a 4 KiB data.new and a hot
+  // journal. Rolling that journal back empties data.new, which then opens
+  // with any key; it must not be taken for the finished fresh vault (that
+  // replaced the real database and left "database damaged").
+  TempDir dir;
+  const auto v = dir / "v";
+  std::filesystem::copy(std::filesystem::path(FIELDSEAL_SOURCE_DIR) /
+                            "tests/storage/vault/data/duress-killed-in-wal-switch",
+                        v, std::filesystem::copy_options::recursive);
+  {
+    auto opened = Vault::open(v, pass("real crash passphrase"), kFast);
+    REQUIRE(opened.ok());
+    auto integrity = opened->database().integrity_ok();
+    REQUIRE(integrity.ok());
+    CHECK(*integrity);
+    auto reports = list_reports(opened->database(), ReportFilter{});
+    REQUIRE(reports.ok());
+    REQUIRE(reports->size() == 1);
+    CHECK(reports->front().title == "Detention at the checkpoint");
+    CHECK(*opened->has_duress());
+  }
+  CHECK(file_names(v) == std::vector<std::string>{"data", "keys"});
 }
 
 TEST_CASE("vault: clear duress", "[vault]") {
