@@ -129,29 +129,10 @@ bool valid_media_type(std::string_view type) noexcept {
   return true;
 }
 
-struct Located {
-  std::int64_t num = 0;
-  std::int64_t size = 0;
-  std::int64_t chunk_count = 0;
-};
-
-Result<Located> locate(Database& db, std::string_view report_id, const Sha256Digest& sha256) {
-  auto row = detail::find_report(db, report_id);
-  if (!row) return fail(row.error());
-  if (row->status == ReportStatus::purged) return fail(Error::purged);
-  auto s = db.prepare(
-      "SELECT num, size, chunk_count FROM attachments WHERE report_num = ?1 AND sha256 = ?2");
-  if (!s) return fail(s.error());
-  s->bind(1, row->num).bind_blob(2, sha256);
-  auto r = s->step();
-  if (!r) return fail(r.error());
-  if (!*r) return fail(Error::attachment_not_found);
-  return Located{s->column_int64(0), s->column_int64(1), s->column_int64(2)};
-}
 
 // Streams the chunks of an attachment to `sink` (may be null) and checks count,
 // total size and hash.
-Result<void> stream_out(Database& db, const Located& at, const Sha256Digest& expected,
+Result<void> stream_out(Database& db, const detail::AttachmentLocation& at, const Sha256Digest& expected,
                         crypto::ByteSink* sink) {
   auto s = db.prepare("SELECT seq, data FROM attachment_chunks WHERE attachment_num = ?1 ORDER BY seq");
   if (!s) return fail(s.error());
@@ -323,16 +304,36 @@ Result<std::vector<AttachmentInfo>> list_attachments(Database& db, std::string_v
 
 Result<void> read_attachment(Database& db, std::string_view report_id,
                              const Sha256Digest& sha256, crypto::ByteSink& sink) {
-  auto at = locate(db, report_id, sha256);
+  auto at = detail::locate_attachment(db, report_id, sha256);
   if (!at) return fail(at.error());
   return stream_out(db, *at, sha256, &sink);
 }
 
 Result<void> verify_attachment(Database& db, std::string_view report_id,
                                const Sha256Digest& sha256) {
-  auto at = locate(db, report_id, sha256);
+  auto at = detail::locate_attachment(db, report_id, sha256);
   if (!at) return fail(at.error());
   return stream_out(db, *at, sha256, nullptr);
 }
+
+
+namespace detail {
+
+Result<AttachmentLocation> locate_attachment(Database& db, std::string_view report_id,
+                                             const Sha256Digest& sha256) {
+  auto row = find_report(db, report_id);
+  if (!row) return fail(row.error());
+  if (row->status == ReportStatus::purged) return fail(Error::purged);
+  auto s = db.prepare(
+      "SELECT num, size, chunk_count FROM attachments WHERE report_num = ?1 AND sha256 = ?2");
+  if (!s) return fail(s.error());
+  s->bind(1, row->num).bind_blob(2, sha256);
+  auto r = s->step();
+  if (!r) return fail(r.error());
+  if (!*r) return fail(Error::attachment_not_found);
+  return AttachmentLocation{s->column_int64(0), s->column_int64(1), s->column_int64(2)};
+}
+
+}  // namespace detail
 
 }  // namespace fieldseal::storage

@@ -36,24 +36,11 @@ Error blob_error(int rc) noexcept {
 
 Result<AttachmentBlobReader> AttachmentBlobReader::open(Database& db, std::string_view report_id,
                                                         const Sha256Digest& sha256) {
-  auto row = detail::find_report(db, report_id);
-  if (!row) return fail(row.error());
-  if (row->status == ReportStatus::purged) return fail(Error::purged);
-  std::int64_t num = 0;
-  std::int64_t size = 0;
-  std::int64_t chunk_count = 0;
-  {
-    auto s = db.prepare(
-        "SELECT num, size, chunk_count FROM attachments WHERE report_num = ?1 AND sha256 = ?2");
-    if (!s) return fail(s.error());
-    s->bind(1, row->num).bind_blob(2, sha256);
-    auto r = s->step();
-    if (!r) return fail(r.error());
-    if (!*r) return fail(Error::attachment_not_found);
-    num = s->column_int64(0);
-    size = s->column_int64(1);
-    chunk_count = s->column_int64(2);
-  }
+  auto at = detail::locate_attachment(db, report_id, sha256);
+  if (!at) return fail(at.error());
+  const std::int64_t num = at->num;
+  const std::int64_t size = at->size;
+  const std::int64_t chunk_count = at->chunk_count;
   if (size < 0 || static_cast<std::uint64_t>(size) > kMaxAttachmentBytes || chunk_count < 0) {
     return fail(Error::database_damaged);
   }

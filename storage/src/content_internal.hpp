@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "fieldseal/crypto/keys.hpp"
+#include "fieldseal/storage/attachments.hpp"
 #include "fieldseal/storage/custody.hpp"
 #include "fieldseal/storage/database.hpp"
 #include "fieldseal/storage/report_json.hpp"
@@ -35,6 +36,16 @@ struct ReportRow {
 };
 // not_found when no report has this id.
 [[nodiscard]] Result<ReportRow> find_report(Database& db, std::string_view id);
+
+// Where a report's attachment lives: its row number, size and chunk count.
+// Fails with purged, attachment_not_found or the report lookup's error.
+struct AttachmentLocation {
+  std::int64_t num = 0;
+  std::int64_t size = 0;
+  std::int64_t chunk_count = 0;
+};
+[[nodiscard]] Result<AttachmentLocation> locate_attachment(Database& db, std::string_view report_id,
+                                                           const Sha256Digest& sha256);
 
 // Appends a custody entry inside the caller's open transaction.
 [[nodiscard]] Result<CustodyEntry> append_custody_in_transaction(
