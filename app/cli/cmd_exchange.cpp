@@ -383,6 +383,7 @@ void import_receipts(CliContext& ctx, storage::Vault& vault, const std::vector<f
                           {"newly_delivered", r.newly_delivered},
                           {"already_delivered", r.already_delivered},
                           {"unknown", r.unknown},
+                          {"outdated", r.outdated},
                           {"purged", r.purged}});
       continue;
     }
@@ -390,7 +391,9 @@ void import_receipts(CliContext& ctx, storage::Vault& vault, const std::vector<f
     out << printable(file.string()) << ": receipt from " << printable(r.hq_name) << ": "
         << plural(r.newly_delivered, "report", "reports") << " newly delivered";
     if (r.already_delivered > 0) out << ", " << r.already_delivered << " already delivered";
-    if (r.unknown > 0) out << ", " << r.unknown << " not exported from here (ignored)";
+    if (r.unknown > 0) out << ", " << r.unknown << " not exported from here to this HQ (ignored)";
+    if (r.outdated > 0)
+      out << ", " << r.outdated << " amended since (still not delivered; export them again)";
     if (r.purged > 0) out << "; purged " << r.purged << " (purge-on-receipt)";
     out << '\n';
   }

@@ -210,7 +210,11 @@ void ReceiptImportDialog::show_applied(const std::vector<Applied>& applied) {
       QStringList parts;
       parts << tr("%n report(s) newly delivered", nullptr, n(r.newly_delivered));
       if (r.already_delivered > 0) parts << tr("%n already delivered", nullptr, n(r.already_delivered));
-      if (r.unknown > 0) parts << tr("%n not exported from here (ignored)", nullptr, n(r.unknown));
+      if (r.unknown > 0)
+        parts << tr("%n not exported from here to this HQ (ignored)", nullptr, n(r.unknown));
+      if (r.outdated > 0)
+        parts << tr("%n amended since (still not delivered; export them again)", nullptr,
+                    n(r.outdated));
       if (r.purged > 0) parts << tr("%n purged at once (purge on receipt)", nullptr, n(r.purged));
       text = tr("Receipt from %1: %2.").arg(qs(r.hq_name), parts.join(QStringLiteral(", ")));
       changed = changed || r.newly_delivered > 0 || r.purged > 0;

@@ -81,6 +81,8 @@ QString TransportMessages::error(transport::Error error,
     case E::nothing_to_receipt: return tr("Nothing has been received from this researcher.");
     case E::receipt_unknown_signer: return tr("The receipt is not signed by a known HQ contact.");
     case E::receipt_not_for_us: return tr("The receipt is addressed to another researcher.");
+    case E::receipt_recipients_invalid:
+      return tr("The receipt is not sealed to exactly one recipient, as receipts must be.");
   }
   return tr("Unknown error.");
 }

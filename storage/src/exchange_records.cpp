@@ -397,26 +397,86 @@ Result<void> record_bundle_export(Database& db, const crypto::Ed25519KeyPair& ke
   return tx->commit();
 }
 
+namespace {
+
+// The reads behind report_state, prepared once for a whole receipt.
+class StateReader {
+ public:
+  [[nodiscard]] static Result<StateReader> create(Database& db) {
+    auto row = db.prepare("SELECT status, content_sha256 FROM reports WHERE num = ?1");
+    if (!row) return fail(row.error());
+    auto amendments = db.prepare("SELECT canonical_json FROM amendments WHERE report_num = ?1");
+    if (!amendments) return fail(amendments.error());
+    return StateReader(std::move(*row), std::move(*amendments));
+  }
+  [[nodiscard]] Result<std::optional<Sha256Digest>> state(std::int64_t report_num) {
+    row_.reset();
+    row_.bind(1, report_num);
+    auto r = row_.step();
+    if (!r) return fail(r.error());
+    if (!*r) return fail(Error::not_found);
+    if (row_.column_text(0) != "final") return std::optional<Sha256Digest>{};
+    Sha256Digest content{};
+    if (!detail::to_array(row_.column_blob(1), content)) return fail(Error::database_damaged);
+    std::vector<Sha256Digest> amendments;
+    amendments_.reset();
+    amendments_.bind(1, report_num);
+    for (;;) {
+      auto a = amendments_.step();
+      if (!a) return fail(a.error());
+      if (!*a) break;
+      const auto bytes = amendments_.column_blob_view(0);
+      amendments.push_back(detail::sha256_of(
+          {reinterpret_cast<const char*>(bytes.data()), bytes.size()}));
+    }
+    return std::optional<Sha256Digest>{report_state_digest(content, std::move(amendments))};
+  }
+
+ private:
+  StateReader(Statement row, Statement amendments) noexcept
+      : row_(std::move(row)), amendments_(std::move(amendments)) {}
+  Statement row_;
+  Statement amendments_;
+};
+
+}  // namespace
+
+Result<std::optional<Sha256Digest>> report_state(Database& db, std::string_view report_id) {
+  auto row = detail::find_report(db, report_id);
+  if (!row) return fail(row.error());
+  auto reader = StateReader::create(db);
+  if (!reader) return fail(reader.error());
+  return reader->state(row->num);
+}
+
 Result<DeliveryOutcome> record_delivery(Database& db, const crypto::Ed25519KeyPair& key,
-                                        std::string_view receipt_id,
+                                        std::string_view receipt_id, const PublicKeyBytes& hq,
                                         std::span<const DeliveredRef> refs) {
   auto tx = db.begin();
   if (!tx) return fail(tx.error());
+  // A ref counts only for a bundle sealed to the HQ that signed the receipt:
+  // another HQ's signature over it proves nothing about what that HQ holds.
+  auto exported = db.prepare(
+      "SELECT 1 FROM export_reports r JOIN export_log l ON l.num = r.export_num "
+      "WHERE l.bundle_id = ?1 AND r.report_id = ?2 AND r.sha256 = ?3 AND EXISTS "
+      "(SELECT 1 FROM export_recipients t WHERE t.export_num = l.num AND t.signing_key = ?4)");
+  if (!exported) return fail(exported.error());
+  auto delivery = db.prepare("SELECT delivery FROM reports WHERE num = ?1");
+  if (!delivery) return fail(delivery.error());
+  auto mark = db.prepare(
+      "UPDATE reports SET delivery = 'delivered', delivered_at = ?2 WHERE num = ?1");
+  if (!mark) return fail(mark.error());
+  auto states = StateReader::create(db);
+  if (!states) return fail(states.error());
   DeliveryOutcome out;
   const std::string now = detail::now_utc();
   for (const auto& ref : refs) {
-    bool exported = false;
-    {
-      auto s = db.prepare(
-          "SELECT 1 FROM export_reports r JOIN export_log l ON l.num = r.export_num "
-          "WHERE l.bundle_id = ?1 AND r.report_id = ?2 AND r.sha256 = ?3");
-      if (!s) return fail(s.error());
-      s->bind_blob(1, ref.bundle_id).bind(2, ref.report_id).bind_blob(3, ref.sha256);
-      auto r = s->step();
-      if (!r) return fail(r.error());
-      exported = *r;
-    }
-    if (!exported) {
+    exported->reset();
+    exported->bind_blob(1, ref.bundle_id).bind(2, ref.report_id).bind_blob(3, ref.sha256);
+    exported->bind_blob(4, hq);
+    auto found = exported->step();
+    if (!found) return fail(found.error());
+    if (!*found) {
       ++out.unknown;
       continue;
     }
@@ -426,26 +486,23 @@ Result<DeliveryOutcome> record_delivery(Database& db, const crypto::Ed25519KeyPa
       ++out.unknown;
       continue;
     }
-    std::string delivery;
-    {
-      auto s = db.prepare("SELECT delivery FROM reports WHERE num = ?1");
-      if (!s) return fail(s.error());
-      s->bind(1, row->num);
-      auto r = s->step();
-      if (!r) return fail(r.error());
-      delivery = s->column_text(0);
-    }
-    if (delivery == "delivered") {
+    delivery->reset();
+    delivery->bind(1, row->num);
+    auto d = delivery->step();
+    if (!d) return fail(d.error());
+    if (delivery->column_text(0) == "delivered") {
       ++out.already_delivered;
       continue;
     }
-    {
-      auto s = db.prepare(
-          "UPDATE reports SET delivery = 'delivered', delivered_at = ?2 WHERE num = ?1");
-      if (!s) return fail(s.error());
-      s->bind(1, row->num).bind(2, now);
-      FIELDSEAL_TRY(s->run());
+    auto state = states->state(row->num);
+    if (!state) return fail(state.error());
+    if (!*state || **state != ref.state) {
+      ++out.outdated;
+      continue;
     }
+    mark->reset();
+    mark->bind(1, row->num).bind(2, now);
+    FIELDSEAL_TRY(mark->run());
     auto entry = detail::append_custody_in_transaction(
         db, key, ref.report_id, CustodyEvent::receipt_received,
         {{"receipt", std::string(receipt_id)}, {"bundle", detail::to_hex(ref.bundle_id)}});

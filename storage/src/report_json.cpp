@@ -1,5 +1,7 @@
 #include "fieldseal/storage/report_json.hpp"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "content_internal.hpp"
@@ -285,6 +287,17 @@ Result<void> verify_report_json(std::string_view input, std::span<const std::uin
   if (signature.size() != crypto::kEd25519SignatureBytes) return fail(Error::signature_invalid);
   if (!signer.verify(detail::bytes_of(input), signature)) return fail(Error::signature_invalid);
   return {};
+}
+
+Sha256Digest report_state_digest(const Sha256Digest& content_sha256,
+                                 std::vector<Sha256Digest> amendment_sha256s) {
+  std::sort(amendment_sha256s.begin(), amendment_sha256s.end());
+  std::string message(kReportStateContext);
+  message.append(reinterpret_cast<const char*>(content_sha256.data()), content_sha256.size());
+  for (const auto& digest : amendment_sha256s) {
+    message.append(reinterpret_cast<const char*>(digest.data()), digest.size());
+  }
+  return detail::sha256_of(message);
 }
 
 Result<std::string> canonical_amendment_json(const AmendmentDocument& doc) {

@@ -696,6 +696,16 @@ Result<std::string> add_amendment(Database& db, const crypto::Ed25519KeyPair& ke
     s->bind_blob(5, bytes_of(*json)).bind_blob(6, signature).bind_blob(7, doc.signer);
     FIELDSEAL_TRY(s->run());
   }
+  {
+    // HQ has not seen this amendment: until a receipt covers the new state
+    // the report is not delivered, so no purge removes it and the next
+    // export carries it again.
+    auto s = db.prepare(
+        "UPDATE reports SET delivery = 'none', delivered_at = NULL WHERE num = ?1");
+    if (!s) return fail(s.error());
+    s->bind(1, row->num);
+    FIELDSEAL_TRY(s->run());
+  }
   auto entry = detail::append_custody_in_transaction(
       db, key, report_id, CustodyEvent::amended,
       {{"amendment", doc.id}, {"sha256", to_hex(detail::sha256_of(*json))}});

@@ -1,5 +1,6 @@
 #include <catch2/catch_test_macros.hpp>
 
+#include "fieldseal/storage/report_json.hpp"
 #include "fieldseal/transport/receipt.hpp"
 #include "helpers.hpp"
 
@@ -80,7 +81,9 @@ TEST_CASE("transport: receipt signature and strict parsing", "[transport][receip
   CHECK(open_receipt(bytes_of(*signed_text + " ")).error() == Error::receipt_malformed);
   CHECK(open_receipt(bytes_of(replace(*signed_text, "{\"receipt\"", "{\"extra\":0,\"receipt\""))).error() ==
         Error::receipt_malformed);
-  CHECK(open_receipt(bytes_of(replace(*signed_text, "\"version\":1", "\"version\":2"))).error() ==
+  CHECK(open_receipt(bytes_of(replace(*signed_text, "\"version\":2", "\"version\":3"))).error() ==
+        Error::unsupported_version);
+  CHECK(open_receipt(bytes_of(replace(*signed_text, "\"version\":2", "\"version\":0"))).error() ==
         Error::unsupported_version);
   CHECK(open_receipt(bytes_of(replace(*signed_text, "\"r-0001\"", "\"../r\""))).error() == Error::receipt_malformed);
   CHECK(open_receipt(Bytes(kReceiptMaxBytes + 1, ' ')).error() == Error::receipt_too_large);
@@ -90,6 +93,24 @@ TEST_CASE("transport: receipt signature and strict parsing", "[transport][receip
   auto parsed = parse_receipt(bytes_of(*body));
   REQUIRE(parsed.ok());
   CHECK(*parsed == r);
+
+  // Version 2 requires every report's state; version 1 has none and reads
+  // as the content-only state.
+  const std::string state_member = ",\"state\":\"" + to_hex(r.bundles[0].reports[0].state) + "\"";
+  CHECK(parse_receipt(bytes_of(replace(*body, state_member, ""))).error() == Error::receipt_malformed);
+  Receipt v1 = r;
+  v1.version = 1;
+  CHECK(validate(v1).error() == Error::receipt_malformed);
+  for (auto& b : v1.bundles)
+    for (auto& rep : b.reports) rep.state = fieldseal::storage::report_state_digest(rep.sha256, {});
+  auto v1_body = serialize(v1);
+  REQUIRE(v1_body.ok());
+  CHECK(v1_body->find("\"state\"") == std::string::npos);
+  auto v1_parsed = parse_receipt(bytes_of(*v1_body));
+  REQUIRE(v1_parsed.ok());
+  CHECK(*v1_parsed == v1);
+  CHECK(parse_receipt(bytes_of(replace(*v1_body, "\"version\":1", "\"version\":2"))).error() ==
+        Error::receipt_malformed);
 
   Receipt unordered = r;
   std::swap(unordered.bundles[0], unordered.bundles[1]);

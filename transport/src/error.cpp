@@ -67,6 +67,8 @@ std::string_view message(Error error) noexcept {
     case Error::nothing_to_receipt: return "nothing has been received from that researcher";
     case Error::receipt_unknown_signer: return "the receipt is not signed by a known HQ contact";
     case Error::receipt_not_for_us: return "the receipt is addressed to another researcher";
+    case Error::receipt_recipients_invalid:
+      return "the receipt is not sealed to exactly one recipient, as receipts must be";
   }
   return "unknown transport error";
 }

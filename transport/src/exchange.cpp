@@ -820,10 +820,12 @@ Result<ReceiptApplied> apply_receipt(storage::Vault& vault, crypto::ByteSource& 
       std::copy(bundle.id.begin(), bundle.id.end(), ref.bundle_id.begin());
       ref.report_id = report.id;
       ref.sha256 = report.sha256;
+      ref.state = report.state;
       refs.push_back(std::move(ref));
     }
   }
-  auto outcome = storage::record_delivery(db, vault.signing_key(), receipt_id, refs);
+  auto outcome =
+      storage::record_delivery(db, vault.signing_key(), receipt_id, receipt->hq.bytes(), refs);
   if (!outcome) return fail(vault_error(outcome.error()));
 
   ReceiptApplied applied;
@@ -831,6 +833,7 @@ Result<ReceiptApplied> apply_receipt(storage::Vault& vault, crypto::ByteSource& 
   applied.newly_delivered = outcome->newly_delivered.size();
   applied.already_delivered = outcome->already_delivered;
   applied.unknown = outcome->unknown;
+  applied.outdated = outcome->outdated;
   auto purge_on = vault.config(storage::kConfigPurgeOnReceipt);
   if (!purge_on) return fail(vault_error(purge_on.error()));
   if (*purge_on == "on" && !outcome->newly_delivered.empty()) {
@@ -889,10 +892,18 @@ Result<ReceiptFile> make_receipt(storage::Vault& vault, const std::string& resea
   for (const auto& bundle : *received) {
     ReceiptBundle b;
     std::copy(bundle.bundle_id.begin(), bundle.bundle_id.end(), b.id.begin());
-    for (const auto& r : bundle.reports) b.reports.push_back(ReceiptReport{r.id, r.sha256});
+    for (const auto& r : bundle.reports) {
+      auto state = storage::report_state(db, r.id);
+      if (!state) return fail(vault_error(state.error()));
+      // A report HQ holds only as a draft or stub is not confirmed.
+      if (!*state) continue;
+      b.reports.push_back(ReceiptReport{r.id, r.sha256, **state});
+    }
+    if (b.reports.empty()) continue;
     result.reports += b.reports.size();
     receipt.bundles.push_back(std::move(b));
   }
+  if (receipt.bundles.empty()) return fail(Error::nothing_to_receipt);
   result.bundles = receipt.bundles.size();
 
   OutputFiles out(output_dir);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "age_io.hpp"
+#include "fieldseal/storage/report_json.hpp"
 #include "json_strict.hpp"
 
 namespace fieldseal::transport {
@@ -20,6 +21,10 @@ std::vector<std::uint8_t> signed_message(std::string_view receipt_bytes) {
   return message;
 }
 
+Sha256Digest content_only_state(const Sha256Digest& content_sha256) {
+  return storage::report_state_digest(content_sha256, {});
+}
+
 bool valid_report_id(std::string_view id) {
   std::string name = "reports/" + std::string(id) + ".json";
   return classify_entry_name(name) == EntryKind::report;
@@ -29,8 +34,11 @@ nlohmann::json to_json(const Receipt& r) {
   nlohmann::json bundles = nlohmann::json::array();
   for (const ReceiptBundle& b : r.bundles) {
     nlohmann::json reports = nlohmann::json::array();
-    for (const ReceiptReport& rep : b.reports)
-      reports.push_back({{"id", rep.id}, {"sha256", to_hex(rep.sha256)}});
+    for (const ReceiptReport& rep : b.reports) {
+      nlohmann::json entry = {{"id", rep.id}, {"sha256", to_hex(rep.sha256)}};
+      if (r.version >= 2) entry["state"] = to_hex(rep.state);
+      reports.push_back(std::move(entry));
+    }
     bundles.push_back({{"id", to_hex(b.id)}, {"reports", std::move(reports)}});
   }
   return {
@@ -48,7 +56,8 @@ Result<Receipt> from_json(const nlohmann::json& doc) {
   if (!doc.is_object()) return fail(Error::receipt_malformed);
   auto version = get_uint(doc, "version");
   if (!version) return fail(Error::receipt_malformed);
-  if (*version != kReceiptVersion) return fail(Error::unsupported_version);
+  if (*version < kReceiptOldestVersion || *version > kReceiptVersion)
+    return fail(Error::unsupported_version);
   if (!has_exactly(doc, {"bundles", "created", "format", "hq", "researcher", "version"}))
     return fail(Error::receipt_malformed);
   const std::string* format = get_string(doc, "format");
@@ -75,10 +84,18 @@ Result<Receipt> from_json(const nlohmann::json& doc) {
     const nlohmann::json& reports = b["reports"];
     if (!reports.is_array() || reports.size() > kMaxEntries) return fail(Error::receipt_malformed);
     for (const nlohmann::json& rep : reports) {
-      if (!has_exactly(rep, {"id", "sha256"})) return fail(Error::receipt_malformed);
+      const bool with_state = *version >= 2;
+      if (with_state ? !has_exactly(rep, {"id", "sha256", "state"})
+                     : !has_exactly(rep, {"id", "sha256"}))
+        return fail(Error::receipt_malformed);
       ReceiptReport report;
       const std::string* id = get_string(rep, "id");
       if (id == nullptr || !get_hex(rep, "sha256", report.sha256)) return fail(Error::receipt_malformed);
+      if (!with_state) {
+        report.state = content_only_state(report.sha256);
+      } else if (!get_hex(rep, "state", report.state)) {
+        return fail(Error::receipt_malformed);
+      }
       report.id = *id;
       bundle.reports.push_back(std::move(report));
     }
@@ -91,7 +108,8 @@ Result<Receipt> from_json(const nlohmann::json& doc) {
 }  // namespace
 
 Result<void> validate(const Receipt& r) {
-  if (r.version != kReceiptVersion) return fail(Error::unsupported_version);
+  if (r.version < kReceiptOldestVersion || r.version > kReceiptVersion)
+    return fail(Error::unsupported_version);
   if (r.created > kMaxCreated) return fail(Error::receipt_malformed);
   if (r.bundles.empty() || r.bundles.size() > kReceiptMaxBundles) return fail(Error::receipt_malformed);
   for (std::size_t i = 0; i < r.bundles.size(); ++i) {
@@ -100,6 +118,8 @@ Result<void> validate(const Receipt& r) {
     if (b.reports.empty() || b.reports.size() > kMaxEntries) return fail(Error::receipt_malformed);
     for (std::size_t k = 0; k < b.reports.size(); ++k) {
       if (!valid_report_id(b.reports[k].id)) return fail(Error::receipt_malformed);
+      if (r.version == 1 && b.reports[k].state != content_only_state(b.reports[k].sha256))
+        return fail(Error::receipt_malformed);
       if (k > 0 && !(b.reports[k - 1].id < b.reports[k].id)) return fail(Error::receipt_malformed);
     }
   }
@@ -166,8 +186,12 @@ Result<void> write_receipt(const Receipt& receipt, const crypto::Ed25519KeyPair&
 
 Result<Receipt> read_receipt(crypto::ByteSource& in,
                              std::span<const crypto::age::Identity> identities) {
-  auto dec = crypto::age::Decryptor::open(in, identities);
+  detail::CapturingSource capture(in, detail::kHeaderCaptureBytes);
+  auto dec = crypto::age::Decryptor::open(capture, identities);
   if (!dec) return fail(from_crypto(dec.error()));
+  const auto stanzas = detail::count_x25519_stanzas(capture.captured());
+  capture.release();
+  if (stanzas != std::size_t{1}) return fail(Error::receipt_recipients_invalid);
   detail::DecryptorSource source(std::move(*dec));
   std::vector<std::uint8_t> plaintext;
   std::array<std::uint8_t, 64 * 1024> buf{};

@@ -150,20 +150,36 @@ struct ExportRecord {
 struct DeliveredRef {
   BundleIdBytes bundle_id{};
   std::string report_id;
-  Sha256Digest sha256{};
+  Sha256Digest sha256{};  // the report entry's hash, as exported in that bundle
+  Sha256Digest state{};   // report_state_digest of what the HQ holds
 };
 struct DeliveryOutcome {
   std::vector<std::string> newly_delivered;
   std::size_t already_delivered = 0;
-  std::size_t unknown = 0;  // not exported by this vault in that bundle with that hash
+  // Not exported by this vault in that bundle with that hash, or in a bundle
+  // that was not sealed to the HQ that signed the receipt.
+  std::size_t unknown = 0;
+  // Exported to that HQ, but the receipt confirms an older signed state than
+  // the report has now (it was amended since): it stays undelivered.
+  std::size_t outdated = 0;
 };
-// One transaction: every ref this vault exported (same bundle, id and hash)
-// and not yet delivered becomes delivered, with custody "receipt_received"
-// {receipt: receipt_id}. Refs to purged reports count as already delivered
-// when their stub is delivered.
+// One transaction: every ref that this vault exported (same bundle, id and
+// hash) in a bundle whose recipients include the HQ whose signing key is
+// `hq`, whose `state` equals the report's current report_state, and that is
+// not yet delivered becomes delivered, with custody "receipt_received"
+// {receipt: receipt_id, bundle}. Refs to purged reports count as already
+// delivered when their stub is delivered.
 [[nodiscard]] Result<DeliveryOutcome> record_delivery(Database& db, const crypto::Ed25519KeyPair& key,
                                                       std::string_view receipt_id,
+                                                      const PublicKeyBytes& hq,
                                                       std::span<const DeliveredRef> refs);
+
+// The digest of a final report's whole signed state (report_json.hpp
+// report_state_digest over its content hash and every amendment it holds);
+// nullopt for a draft or a purged stub. not_found. Both roles: the field
+// compares it with a receipt's, HQ puts it in the receipts it writes.
+[[nodiscard]] Result<std::optional<Sha256Digest>> report_state(Database& db,
+                                                               std::string_view report_id);
 
 // ---------------------------------------------------------------- HQ side
 

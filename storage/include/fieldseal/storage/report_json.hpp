@@ -65,6 +65,15 @@ struct AmendmentDocument {
 };
 [[nodiscard]] Result<std::string> canonical_amendment_json(const AmendmentDocument& document);
 
+// A report's whole signed state, what a receipt confirms (docs/bundle-format.md
+// §12): SHA-256(kReportStateContext || content_sha256 || the SHA-256 of each
+// amendment's canonical JSON, sorted ascending by byte value). Sorting makes
+// the digest independent of the order in which two vaults list amendments; a
+// report with no amendments has the digest of its content hash alone.
+inline constexpr std::string_view kReportStateContext = "fieldseal-report-state-v1\n";
+[[nodiscard]] Sha256Digest report_state_digest(const Sha256Digest& content_sha256,
+                                               std::vector<Sha256Digest> amendment_sha256s);
+
 // Views. include_sensitive = false leaves persons' sensitive details out.
 [[nodiscard]] std::string report_view_json(const Report& report, bool include_sensitive);
 [[nodiscard]] std::string report_list_json(const std::vector<ReportSummary>& reports);

@@ -193,7 +193,10 @@ struct Report {
                                                   const crypto::Ed25519KeyPair& key,
                                                   std::string_view id);
 // A signed correction of a final report (report_not_final for drafts).
-// Returns the amendment id. Custody: "amended".
+// Returns the amendment id. Custody: "amended". The report's delivery state
+// goes back to none: no receipt confirms the new signed state yet (see
+// exchange_records.hpp record_delivery), so it is exported again and not
+// purged as delivered.
 [[nodiscard]] Result<std::string> add_amendment(Database& db, const crypto::Ed25519KeyPair& key,
                                                 std::string_view report_id,
                                                 std::string_view text);

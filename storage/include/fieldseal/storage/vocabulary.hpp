@@ -39,7 +39,9 @@ enum class DatePrecision { day, month, year, unknown };
 enum class ConsentFlag { may_quote, must_anonymise, may_publish };
 // draft → final (signed, immutable); purged: only a stub is left.
 enum class ReportStatus { draft, final, purged };
-// none → exported (in a bundle) → delivered (HQ's receipt lists it).
+// Of the report's current signed state (content and every amendment):
+// none → exported (in a bundle) → delivered (a receipt from an HQ it was
+// sealed to confirms that state). An amendment sets it back to none.
 enum class DeliveryState { none, exported, delivered };
 
 inline constexpr std::array kPersonRoles{PersonRole::victim, PersonRole::witness,

@@ -85,6 +85,7 @@ enum class Error {
   nothing_to_receipt,          // nothing was received from that researcher
   receipt_unknown_signer,      // the receipt is not signed by an HQ contact
   receipt_not_for_us,          // the receipt is addressed to another researcher
+  receipt_recipients_invalid,  // the receipt is not sealed to exactly one X25519 recipient
 };
 
 // A stable, user-facing sentence for `error` (English, no user data).

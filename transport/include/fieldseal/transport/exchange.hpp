@@ -241,14 +241,19 @@ struct ReceiptApplied {
   std::string hq_name;                    // the contact whose key signed it
   std::size_t newly_delivered = 0;        // reports marked delivered now
   std::size_t already_delivered = 0;
-  std::size_t unknown = 0;                // listed but not exported by this vault (or hash differs)
+  // Listed but not exported by this vault to the HQ that signed it (or the
+  // hash differs): a receipt counts only for bundles sealed to its signer.
+  std::size_t unknown = 0;
+  std::size_t outdated = 0;               // amended since: still not delivered
   std::size_t purged = 0;                 // purged right away (purge-on-receipt on)
 };
 
 // Field: decrypts a receipt with this vault's identity, checks its signature
 // is by an HQ contact and that it is addressed to this vault's key, then in
-// one transaction marks every listed report whose hash matches what this
-// vault exported as delivered (custody "receipt_received"). With
+// one transaction marks as delivered (custody "receipt_received") every
+// listed report that this vault exported, with that hash, in a bundle sealed
+// to the signing HQ, and whose whole signed state (content and every
+// amendment) the receipt confirms (storage record_delivery). With
 // purge-on-receipt on, then purges them. wrong_role, not_encrypted_to_us,
 // receipt_* errors, receipt_unknown_signer, receipt_not_for_us, vault_failed.
 [[nodiscard]] Result<ReceiptApplied> apply_receipt_file(storage::Vault& vault,

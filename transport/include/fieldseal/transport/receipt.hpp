@@ -23,7 +23,12 @@
 
 namespace fieldseal::transport {
 
-inline constexpr std::uint64_t kReceiptVersion = 1;
+// Version 2 adds each report's `state`, the digest of the whole signed state
+// HQ holds (storage/report_json.hpp report_state_digest). Version 1 receipts
+// are still read: a report in one is taken to have the state of its content
+// alone, so it confirms only a report without amendments.
+inline constexpr std::uint64_t kReceiptVersion = 2;
+inline constexpr std::uint64_t kReceiptOldestVersion = 1;
 inline constexpr std::string_view kReceiptFormat = "fieldseal-receipt";
 inline constexpr std::string_view kReceiptSignatureContext = "fieldseal-receipt-v1\n";
 inline constexpr std::size_t kReceiptMaxBytes = std::size_t{16} << 20;  // 16 MiB
@@ -32,6 +37,7 @@ inline constexpr std::size_t kReceiptMaxBundles = 100'000;
 struct ReceiptReport {
   std::string id;          // the report id (as in reports/<id>.json)
   Sha256Digest sha256{};   // SHA-256 of that entry, as in the bundle's manifest
+  Sha256Digest state{};    // the report's whole signed state as HQ holds it
   friend bool operator==(const ReceiptReport&, const ReceiptReport&) = default;
 };
 
@@ -50,7 +56,9 @@ struct Receipt {
   friend bool operator==(const Receipt&, const Receipt&) = default;
 };
 
-// Format rules (ordering, ids, counts). receipt_malformed.
+// Format rules (ordering, ids, counts; version 1 or 2, and for version 1
+// every state equal to the content-only state). receipt_malformed,
+// unsupported_version.
 [[nodiscard]] Result<void> validate(const Receipt& receipt);
 [[nodiscard]] Result<std::string> serialize(const Receipt& receipt);
 [[nodiscard]] Result<Receipt> parse_receipt(std::span<const std::uint8_t> bytes);
@@ -67,7 +75,8 @@ struct Receipt {
 [[nodiscard]] Result<void> write_receipt(const Receipt& receipt, const crypto::Ed25519KeyPair& hq,
                                          const crypto::X25519Recipient& researcher, bool armor,
                                          crypto::ByteSink& out);
-// Decrypts (at most kReceiptMaxBytes of plaintext) and opens.
+// Decrypts (at most kReceiptMaxBytes of plaintext) and opens. The age header
+// must hold exactly one stanza, an X25519 one (receipt_recipients_invalid).
 [[nodiscard]] Result<Receipt> read_receipt(crypto::ByteSource& in,
                                            std::span<const crypto::age::Identity> identities);
 
